@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.loss;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.loss.Loss;
+
+/**
+ * A loss that stands in for {@code -H(q_φ)}, the generator's negative entropy. {@code x = G(z)} is
+ * deterministic, so {@code H(X) = I(X; Z) + const} and maximising an estimate {@code Î(X; Z)}
+ * keeps the generator's entropy high (DESIGN.md §1). Subclasses read their inputs from {@code
+ * predictions[1...]}; {@code predictions[0]} is {@code U(G(z))}.
+ */
+public abstract class MutualInformationLoss extends Loss {
+
+    private final float weight;
+
+    /**
+     * Creates the loss.
+     *
+     * @param name the display name
+     * @param weight the weight on the loss, {@code > 0}
+     * @throws IllegalArgumentException if the weight is not positive and finite
+     */
+    protected MutualInformationLoss(String name, float weight) {
+        super(name);
+        if (!(weight > 0f) || Float.isInfinite(weight)) {
+            throw new IllegalArgumentException(
+                    name + " weight must be positive and finite, got " + weight);
+        }
+        this.weight = weight;
+    }
+
+    /**
+     * Returns the weight on this loss.
+     *
+     * @return the weight
+     */
+    public float getWeight() {
+        return weight;
+    }
+
+    /**
+     * Returns the mutual information estimate {@code Î(X; Z)} the loss is built on, in nats, for
+     * monitoring.
+     *
+     * @param predictions the same predictions {@link #evaluate} reads
+     * @return a scalar
+     */
+    public abstract NDArray estimate(NDList predictions);
+}

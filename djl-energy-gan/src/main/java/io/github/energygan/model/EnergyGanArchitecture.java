@@ -1,0 +1,488 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.model;
+
+import ai.djl.nn.Block;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import io.github.energygan.nn.ActivationFunction;
+import io.github.energygan.nn.EncoderMlp;
+import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.nn.EnergyMlp;
+import io.github.energygan.nn.GeneratorMlp;
+import io.github.energygan.nn.StatisticsMlp;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Everything needed to rebuild an {@link EnergyGanBlock} before its weights are loaded: sizes,
+ * widths, activations and the entropy estimator. Saved as JSON beside the weights.
+ *
+ * <p>Presets: {@link #reference2d()} is the 2-D reference of DESIGN.md §1 (three hidden layers of
+ * 512 everywhere); {@link #fast2d()} is the default of the {@code demo} job, narrower so that it
+ * trains to full mode coverage in minutes on a 2-core CPU.
+ */
+public final class EnergyGanArchitecture {
+
+    /** The entropy estimator used to train the generator. */
+    public enum Estimator {
+        /** Jensen–Shannon / Deep InfoMax with a statistics network (the reference default). */
+        JSD,
+        /** The InfoGAN lower bound with an encoder. */
+        INFOGAN,
+        /** No entropy term (an ablation: expect mode collapse). */
+        NONE;
+
+        /**
+         * Parses a name, case-insensitive.
+         *
+         * @param name {@code jsd}, {@code infogan} or {@code none}
+         * @return the estimator
+         * @throws IllegalArgumentException for any other name
+         */
+        public static Estimator parse(String name) {
+            try {
+                return valueOf(name.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException(
+                        "Unknown estimator '" + name + "'; expected jsd, infogan or none", e);
+            }
+        }
+    }
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private final String family = "mlp";
+    private final long dataFeatures;
+    private final long latentFeatures;
+    private final long[] energyWidths;
+    private final String energyActivation;
+    private final long[] generatorWidths;
+    private final String generatorActivation;
+    private final long[] estimatorWidths;
+    private final String estimatorActivation;
+    private final Estimator estimator;
+
+    private EnergyGanArchitecture(Builder b) {
+        dataFeatures = b.dataFeatures;
+        latentFeatures = b.latentFeatures;
+        energyWidths = b.energyWidths.clone();
+        energyActivation = b.energyActivation.toString();
+        generatorWidths = b.generatorWidths.clone();
+        generatorActivation = b.generatorActivation.toString();
+        estimatorWidths = b.estimatorWidths.clone();
+        estimatorActivation = b.estimatorActivation.toString();
+        estimator = b.estimator;
+    }
+
+    /**
+     * The 2-D reference nets (DESIGN.md §1): {@code G 2→512→512→512→2} ReLU, {@code U
+     * 2→512→512→512→1} LeakyReLU(0.2), {@code T (2+2)→512→512→512→1} LeakyReLU(0.2), JSD
+     * estimator.
+     *
+     * @return the reference architecture
+     */
+    public static EnergyGanArchitecture reference2d() {
+        return builder().build();
+    }
+
+    /**
+     * The {@code demo} default: the reference layout at width 128 (two hidden layers for {@code
+     * T}), about 18× fewer multiply-adds per step than {@link #reference2d()}.
+     *
+     * @return the fast 2-D architecture
+     */
+    public static EnergyGanArchitecture fast2d() {
+        return builder()
+                .optEnergyWidths(128, 128, 128)
+                .optGeneratorWidths(128, 128, 128)
+                .optEstimatorWidths(128, 128)
+                .build();
+    }
+
+    /**
+     * Returns a preset by name.
+     *
+     * @param name {@code reference-2d} or {@code fast-2d}
+     * @return the preset
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static EnergyGanArchitecture preset(String name) {
+        switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
+            case "reference-2d":
+                return reference2d();
+            case "fast-2d":
+                return fast2d();
+            default:
+                throw new IllegalArgumentException(
+                        "Unknown preset '" + name + "'; expected reference-2d or fast-2d");
+        }
+    }
+
+    /**
+     * Returns a builder with the 2-D reference defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder initialised from this architecture.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return builder()
+                .setDataFeatures(dataFeatures)
+                .setLatentFeatures(latentFeatures)
+                .optEnergyWidths(energyWidths)
+                .optEnergyActivation(ActivationFunction.parse(energyActivation))
+                .optGeneratorWidths(generatorWidths)
+                .optGeneratorActivation(ActivationFunction.parse(generatorActivation))
+                .optEstimatorWidths(estimatorWidths)
+                .optEstimatorActivation(ActivationFunction.parse(estimatorActivation))
+                .optEstimator(estimator);
+    }
+
+    /**
+     * Builds a new, uninitialised block with this architecture.
+     *
+     * @return the block
+     */
+    public EnergyGanBlock newBlock() {
+        EnergyMlp energy =
+                EnergyMlp.builder()
+                        .setInputFeatures(dataFeatures)
+                        .optHiddenWidths(energyWidths)
+                        .optActivation(ActivationFunction.parse(energyActivation))
+                        .build();
+        GeneratorMlp generator =
+                GeneratorMlp.builder()
+                        .setLatentFeatures(latentFeatures)
+                        .setOutputFeatures(dataFeatures)
+                        .optHiddenWidths(generatorWidths)
+                        .optActivation(ActivationFunction.parse(generatorActivation))
+                        .build();
+        Block estimatorBlock = null;
+        if (estimator == Estimator.JSD) {
+            estimatorBlock =
+                    StatisticsMlp.builder()
+                            .setDataFeatures(dataFeatures)
+                            .setLatentFeatures(latentFeatures)
+                            .optHiddenWidths(estimatorWidths)
+                            .optActivation(ActivationFunction.parse(estimatorActivation))
+                            .build();
+        } else if (estimator == Estimator.INFOGAN) {
+            estimatorBlock =
+                    EncoderMlp.builder()
+                            .setDataFeatures(dataFeatures)
+                            .setLatentFeatures(latentFeatures)
+                            .optHiddenWidths(estimatorWidths)
+                            .optActivation(ActivationFunction.parse(estimatorActivation))
+                            .build();
+        }
+        return new EnergyGanBlock(energy, generator, estimatorBlock);
+    }
+
+    /**
+     * Returns the data dimension.
+     *
+     * @return {@code d}
+     */
+    public long getDataFeatures() {
+        return dataFeatures;
+    }
+
+    /**
+     * Returns the latent dimension.
+     *
+     * @return {@code k}
+     */
+    public long getLatentFeatures() {
+        return latentFeatures;
+    }
+
+    /**
+     * Returns the entropy estimator.
+     *
+     * @return the estimator
+     */
+    public Estimator getEstimator() {
+        return estimator;
+    }
+
+    /**
+     * Returns the network family; {@code mlp} for every architecture this class builds.
+     *
+     * @return the family
+     */
+    public String getFamily() {
+        return family;
+    }
+
+    /**
+     * Serialises to JSON.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        return GSON.toJson(this);
+    }
+
+    /**
+     * Parses and validates JSON written by {@link #toJson()}.
+     *
+     * @param json the text
+     * @return the architecture
+     * @throws IllegalArgumentException if the text is not a valid architecture
+     */
+    public static EnergyGanArchitecture fromJson(String json) {
+        EnergyGanArchitecture parsed;
+        try {
+            parsed = GSON.fromJson(json, EnergyGanArchitecture.class);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException("Not a valid energy-gan architecture: " + e.getMessage(), e);
+        }
+        if (parsed == null) {
+            throw new IllegalArgumentException("Not a valid energy-gan architecture: empty document");
+        }
+        if (!"mlp".equals(parsed.family)) {
+            throw new IllegalArgumentException(
+                    "Unsupported network family '" + parsed.family + "'; this version reads mlp");
+        }
+        if (parsed.energyWidths == null
+                || parsed.generatorWidths == null
+                || parsed.estimatorWidths == null
+                || parsed.energyActivation == null
+                || parsed.generatorActivation == null
+                || parsed.estimatorActivation == null
+                || parsed.estimator == null) {
+            throw new IllegalArgumentException(
+                    "Not a valid energy-gan architecture: a field is missing in " + json);
+        }
+        // Rebuild through the builder so every field is validated the same way.
+        return parsed.toBuilder().build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof EnergyGanArchitecture)) {
+            return false;
+        }
+        EnergyGanArchitecture that = (EnergyGanArchitecture) o;
+        return dataFeatures == that.dataFeatures
+                && latentFeatures == that.latentFeatures
+                && Arrays.equals(energyWidths, that.energyWidths)
+                && energyActivation.equals(that.energyActivation)
+                && Arrays.equals(generatorWidths, that.generatorWidths)
+                && generatorActivation.equals(that.generatorActivation)
+                && Arrays.equals(estimatorWidths, that.estimatorWidths)
+                && estimatorActivation.equals(that.estimatorActivation)
+                && estimator == that.estimator;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(
+                dataFeatures,
+                latentFeatures,
+                Arrays.hashCode(energyWidths),
+                energyActivation,
+                Arrays.hashCode(generatorWidths),
+                generatorActivation,
+                Arrays.hashCode(estimatorWidths),
+                estimatorActivation,
+                estimator);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(
+                Locale.ROOT,
+                "U %d→%s→1 %s; G %d→%s→%d %s; %s %s %s",
+                dataFeatures,
+                joined(energyWidths),
+                energyActivation,
+                latentFeatures,
+                joined(generatorWidths),
+                dataFeatures,
+                generatorActivation,
+                estimator.name().toLowerCase(Locale.ROOT),
+                joined(estimatorWidths),
+                estimatorActivation);
+    }
+
+    private static String joined(long[] widths) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            if (i > 0) {
+                sb.append('→');
+            }
+            sb.append(widths[i]);
+        }
+        return sb.toString();
+    }
+
+    /** The builder for {@link EnergyGanArchitecture}; defaults are the 2-D reference. */
+    public static final class Builder {
+
+        private long dataFeatures = 2;
+        private long latentFeatures = 2;
+        private long[] energyWidths = {512, 512, 512};
+        private ActivationFunction energyActivation = ActivationFunction.leakyRelu(0.2f);
+        private long[] generatorWidths = {512, 512, 512};
+        private ActivationFunction generatorActivation = ActivationFunction.relu();
+        private long[] estimatorWidths = {512, 512, 512};
+        private ActivationFunction estimatorActivation = ActivationFunction.leakyRelu(0.2f);
+        private Estimator estimator = Estimator.JSD;
+
+        Builder() {}
+
+        /**
+         * Sets the data dimension; 2 by default.
+         *
+         * @param dataFeatures {@code d > 0}
+         * @return this builder
+         */
+        public Builder setDataFeatures(long dataFeatures) {
+            this.dataFeatures = dataFeatures;
+            return this;
+        }
+
+        /**
+         * Sets the latent dimension; 2 by default.
+         *
+         * @param latentFeatures {@code k > 0}
+         * @return this builder
+         */
+        public Builder setLatentFeatures(long latentFeatures) {
+            this.latentFeatures = latentFeatures;
+            return this;
+        }
+
+        /**
+         * Sets the energy network's hidden widths.
+         *
+         * @param widths each {@code > 0}
+         * @return this builder
+         */
+        public Builder optEnergyWidths(long... widths) {
+            this.energyWidths = widths;
+            return this;
+        }
+
+        /**
+         * Sets the energy network's activation.
+         *
+         * @param activation the activation
+         * @return this builder
+         */
+        public Builder optEnergyActivation(ActivationFunction activation) {
+            this.energyActivation = activation;
+            return this;
+        }
+
+        /**
+         * Sets the generator's hidden widths.
+         *
+         * @param widths each {@code > 0}
+         * @return this builder
+         */
+        public Builder optGeneratorWidths(long... widths) {
+            this.generatorWidths = widths;
+            return this;
+        }
+
+        /**
+         * Sets the generator's activation.
+         *
+         * @param activation the activation
+         * @return this builder
+         */
+        public Builder optGeneratorActivation(ActivationFunction activation) {
+            this.generatorActivation = activation;
+            return this;
+        }
+
+        /**
+         * Sets the estimator network's hidden widths.
+         *
+         * @param widths each {@code > 0}
+         * @return this builder
+         */
+        public Builder optEstimatorWidths(long... widths) {
+            this.estimatorWidths = widths;
+            return this;
+        }
+
+        /**
+         * Sets the estimator network's activation.
+         *
+         * @param activation the activation
+         * @return this builder
+         */
+        public Builder optEstimatorActivation(ActivationFunction activation) {
+            this.estimatorActivation = activation;
+            return this;
+        }
+
+        /**
+         * Sets the entropy estimator; JSD by default.
+         *
+         * @param estimator the estimator
+         * @return this builder
+         */
+        public Builder optEstimator(Estimator estimator) {
+            this.estimator = estimator;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the architecture
+         * @throws IllegalArgumentException naming the first invalid field
+         */
+        public EnergyGanArchitecture build() {
+            positive("dataFeatures", dataFeatures);
+            positive("latentFeatures", latentFeatures);
+            widths("energyWidths", energyWidths);
+            widths("generatorWidths", generatorWidths);
+            widths("estimatorWidths", estimatorWidths);
+            Objects.requireNonNull(energyActivation, "energyActivation");
+            Objects.requireNonNull(generatorActivation, "generatorActivation");
+            Objects.requireNonNull(estimatorActivation, "estimatorActivation");
+            Objects.requireNonNull(estimator, "estimator");
+            return new EnergyGanArchitecture(this);
+        }
+
+        private static void positive(String field, long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(field + " must be > 0, got " + value);
+            }
+        }
+
+        private static void widths(String field, long[] widths) {
+            if (widths == null) {
+                throw new IllegalArgumentException(field + " must be set");
+            }
+            for (long width : widths) {
+                if (width <= 0) {
+                    throw new IllegalArgumentException(
+                            field + " must all be > 0, got " + Arrays.toString(widths));
+                }
+            }
+        }
+    }
+}

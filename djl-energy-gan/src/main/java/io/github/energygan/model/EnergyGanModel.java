@@ -1,0 +1,254 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import io.github.energygan.gradient.InputGradient;
+import io.github.energygan.nn.EnergyGanBlock;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * A trained (or newly initialised) energy GAN: a DJL {@link Model} whose block is an {@link
+ * EnergyGanBlock}, with the {@link EnergyGanArchitecture} needed to rebuild it.
+ *
+ * <p>A saved model is a directory holding {@value #ARCHITECTURE_FILE} (the architecture, JSON) and
+ * {@code energy-gan-0000.params} (DJL's parameter format). {@link #save} writes both through a
+ * temporary directory and moves them in, so a crash never leaves a half-written pair.
+ */
+public final class EnergyGanModel implements AutoCloseable {
+
+    /** The DJL model name, and the prefix of the parameter file. */
+    public static final String MODEL_NAME = "energy-gan";
+
+    /** The architecture file in a model directory. */
+    public static final String ARCHITECTURE_FILE = "energy-gan.json";
+
+    /** The parameter file in a model directory. */
+    public static final String PARAMETER_FILE = MODEL_NAME + "-0000.params";
+
+    private static final String ENGINE = "PyTorch";
+
+    private final Model model;
+    private final EnergyGanArchitecture architecture;
+
+    private EnergyGanModel(Model model, EnergyGanArchitecture architecture) {
+        this.model = model;
+        this.architecture = architecture;
+    }
+
+    /**
+     * Creates a model with freshly initialised weights on the CPU.
+     *
+     * @param architecture the architecture
+     * @param seed seeds the engine's random generator before the weights are drawn
+     * @return the model
+     */
+    public static EnergyGanModel newModel(EnergyGanArchitecture architecture, int seed) {
+        Objects.requireNonNull(architecture, "architecture");
+        Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE);
+        EnergyGanBlock block = architecture.newBlock();
+        model.setBlock(block);
+        Engine.getEngine(ENGINE).setRandomSeed(seed);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, block.getSingleSampleShape());
+        return new EnergyGanModel(model, architecture);
+    }
+
+    /**
+     * Loads a model directory written by {@link #save}.
+     *
+     * @param directory the directory
+     * @return the model
+     * @throws IOException if a file is missing or unreadable; the message names it
+     * @throws MalformedModelException if the weights are corrupt or belong to another
+     *     architecture; the message names the file
+     */
+    public static EnergyGanModel load(Path directory) throws IOException, MalformedModelException {
+        Path architectureFile = directory.resolve(ARCHITECTURE_FILE);
+        Path parameterFile = directory.resolve(PARAMETER_FILE);
+        if (!Files.isDirectory(directory)) {
+            throw new IOException("Model directory " + directory + " does not exist");
+        }
+        if (!Files.isRegularFile(architectureFile)) {
+            throw new IOException(
+                    "Model directory "
+                            + directory
+                            + " has no "
+                            + ARCHITECTURE_FILE
+                            + "; expected a directory written by EnergyGanModel.save or `energy-gan"
+                            + " train`");
+        }
+        if (!Files.isRegularFile(parameterFile)) {
+            throw new IOException(
+                    "Model directory " + directory + " has no weight file " + PARAMETER_FILE);
+        }
+        EnergyGanArchitecture architecture;
+        try {
+            architecture =
+                    EnergyGanArchitecture.fromJson(
+                            Files.readString(architectureFile, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedModelException(
+                    architectureFile + " is not a valid architecture: " + e.getMessage(), e);
+        }
+        Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE);
+        EnergyGanBlock block = architecture.newBlock();
+        model.setBlock(block);
+        try {
+            model.load(directory, MODEL_NAME);
+        } catch (MalformedModelException | RuntimeException | IOException e) {
+            model.close();
+            throw new MalformedModelException(
+                    "Cannot load weights "
+                            + parameterFile
+                            + " for architecture ["
+                            + architecture
+                            + "]: the file is corrupt, truncated or from another architecture ("
+                            + e.getMessage()
+                            + ")",
+                    e);
+        }
+        return new EnergyGanModel(model, architecture);
+    }
+
+    /**
+     * Saves the architecture and the weights into a directory, creating it if needed and
+     * replacing an earlier save there.
+     *
+     * @param directory the target directory
+     * @throws IOException if the directory cannot be written
+     */
+    public void save(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path staging = Files.createTempDirectory(directory, ".saving-");
+        try {
+            Files.writeString(
+                    staging.resolve(ARCHITECTURE_FILE),
+                    architecture.toJson(),
+                    StandardCharsets.UTF_8);
+            model.save(staging, MODEL_NAME);
+            moveInto(staging.resolve(ARCHITECTURE_FILE), directory.resolve(ARCHITECTURE_FILE));
+            moveInto(staging.resolve(PARAMETER_FILE), directory.resolve(PARAMETER_FILE));
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    private static void moveInto(Path source, Path target) throws IOException {
+        try {
+            Files.move(
+                    source,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+                for (Path entry : entries) {
+                    deleteRecursively(entry);
+                }
+            }
+        }
+        Files.delete(path);
+    }
+
+    /**
+     * Returns the DJL model.
+     *
+     * @return the model
+     */
+    public Model getModel() {
+        return model;
+    }
+
+    /**
+     * Returns the block.
+     *
+     * @return the energy GAN block
+     */
+    public EnergyGanBlock getBlock() {
+        return (EnergyGanBlock) model.getBlock();
+    }
+
+    /**
+     * Returns the architecture.
+     *
+     * @return the architecture
+     */
+    public EnergyGanArchitecture getArchitecture() {
+        return architecture;
+    }
+
+    /**
+     * Scores data with the energy network, in inference mode.
+     *
+     * @param x {@code (batch, ...dataShape)}; the result joins its manager
+     * @return {@code U(x)}, {@code (batch)}
+     * @throws IllegalArgumentException if {@code x} has the wrong shape
+     */
+    public NDArray energy(NDArray x) {
+        ParameterStore store = new ParameterStore(x.getManager(), false);
+        return InputGradient.asBatchVector(
+                getBlock().getEnergy().forward(store, new NDList(x), false).singletonOrThrow());
+    }
+
+    /**
+     * Draws samples {@code G(z)}, {@code z ~ N(0, I)}, in inference mode, from the engine's random
+     * generator (seed it with {@code Engine.setRandomSeed} for repeatable draws).
+     *
+     * @param manager the manager for the samples
+     * @param count how many samples, {@code > 0}
+     * @return {@code (count, ...dataShape)}
+     * @throws IllegalArgumentException if {@code count <= 0}
+     */
+    public NDArray generate(NDManager manager, int count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("Sample count must be > 0, got " + count);
+        }
+        NDArray z = manager.randomNormal(new Shape(count, getBlock().getLatentFeatures()));
+        return generateFrom(z);
+    }
+
+    /**
+     * Maps latent codes through the generator, in inference mode.
+     *
+     * @param z {@code (batch, k)}; the result joins its manager
+     * @return {@code G(z)}, {@code (batch, ...dataShape)}
+     */
+    public NDArray generateFrom(NDArray z) {
+        ParameterStore store = new ParameterStore(z.getManager(), false);
+        return getBlock().getGenerator().forward(store, new NDList(z), false).singletonOrThrow();
+    }
+
+    /** Closes the model and frees its native memory. */
+    @Override
+    public void close() {
+        model.close();
+    }
+}

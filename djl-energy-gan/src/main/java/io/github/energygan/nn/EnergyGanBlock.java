@@ -1,0 +1,196 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.nn;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The trained pair of an energy-based GAN in one block, so that one DJL {@code Model} (one
+ * parameter file) holds it: the energy network {@code U}, the generator {@code G}, and the
+ * entropy estimator used to train {@code G} (a {@link StatisticsNetwork} for the JSD estimator,
+ * an {@link EncoderNetwork} for the InfoGAN bound, or none).
+ *
+ * <p>{@link #forward} scores data: {@code [x (batch, ...dataShape)] → [U(x) (batch)]}. Sampling
+ * uses {@link #getGenerator()} (and MCMC on top of it).
+ */
+public class EnergyGanBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final EnergyNetwork energy;
+    private final GeneratorNetwork generator;
+    private final Block estimator;
+
+    /**
+     * Assembles the pair.
+     *
+     * @param energy the energy network
+     * @param generator the generator; its data shape must equal the energy network's
+     * @param estimator a {@link StatisticsNetwork}, an {@link EncoderNetwork}, or null
+     * @throws IllegalArgumentException if the shapes of the parts disagree
+     */
+    public EnergyGanBlock(EnergyNetwork energy, GeneratorNetwork generator, Block estimator) {
+        super(VERSION);
+        this.energy = Objects.requireNonNull(energy, "energy");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        if (!energy.getDataShape().equals(generator.getDataShape())) {
+            throw new IllegalArgumentException(
+                    "The generator produces samples of shape "
+                            + generator.getDataShape()
+                            + " but the energy network scores samples of shape "
+                            + energy.getDataShape());
+        }
+        if (estimator instanceof StatisticsNetwork) {
+            StatisticsNetwork t = (StatisticsNetwork) estimator;
+            checkEstimator(
+                    "statistics network", t.getDataShape(), t.getLatentFeatures(), generator);
+        } else if (estimator instanceof EncoderNetwork) {
+            EncoderNetwork e = (EncoderNetwork) estimator;
+            checkEstimator("encoder", e.getDataShape(), e.getLatentFeatures(), generator);
+        } else if (estimator != null) {
+            throw new IllegalArgumentException(
+                    "The estimator must be a StatisticsNetwork or an EncoderNetwork, got "
+                            + estimator.getClass().getName());
+        }
+        this.estimator = estimator;
+        addChildBlock("energy", energy);
+        addChildBlock("generator", generator);
+        if (estimator != null) {
+            addChildBlock("estimator", estimator);
+        }
+    }
+
+    private static void checkEstimator(
+            String role, Shape dataShape, long latent, GeneratorNetwork generator) {
+        if (!dataShape.equals(generator.getDataShape()) || latent != generator.getLatentFeatures()) {
+            throw new IllegalArgumentException(
+                    "The "
+                            + role
+                            + " takes data "
+                            + dataShape
+                            + " and latent "
+                            + latent
+                            + ", but the generator maps latent "
+                            + generator.getLatentFeatures()
+                            + " to data "
+                            + generator.getDataShape());
+        }
+    }
+
+    /**
+     * Returns the energy network {@code U}.
+     *
+     * @return {@code U}
+     */
+    public EnergyNetwork getEnergy() {
+        return energy;
+    }
+
+    /**
+     * Returns the generator {@code G}.
+     *
+     * @return {@code G}
+     */
+    public GeneratorNetwork getGenerator() {
+        return generator;
+    }
+
+    /**
+     * Returns the statistics network, when the JSD estimator is used.
+     *
+     * @return {@code T}, if present
+     */
+    public Optional<StatisticsNetwork> getStatistics() {
+        return estimator instanceof StatisticsNetwork
+                ? Optional.of((StatisticsNetwork) estimator)
+                : Optional.empty();
+    }
+
+    /**
+     * Returns the encoder, when the InfoGAN estimator is used.
+     *
+     * @return {@code Enc}, if present
+     */
+    public Optional<EncoderNetwork> getEncoder() {
+        return estimator instanceof EncoderNetwork
+                ? Optional.of((EncoderNetwork) estimator)
+                : Optional.empty();
+    }
+
+    /**
+     * Returns the estimator block, if any.
+     *
+     * @return the estimator, or empty
+     */
+    public Optional<Block> getEstimator() {
+        return Optional.ofNullable(estimator);
+    }
+
+    /**
+     * Returns the shape of one sample.
+     *
+     * @return the data shape
+     */
+    public Shape getDataShape() {
+        return energy.getDataShape();
+    }
+
+    /**
+     * Returns the latent dimension.
+     *
+     * @return {@code k}
+     */
+    public long getLatentFeatures() {
+        return generator.getLatentFeatures();
+    }
+
+    /**
+     * Returns the shape of a batch of one sample, {@code (1, ...dataShape)}.
+     *
+     * @return the shape used to initialise the energy network
+     */
+    public Shape getSingleSampleShape() {
+        return new Shape(1).addAll(getDataShape());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        return energy.forward(parameterStore, inputs, training, params);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return energy.getOutputShapes(inputShapes);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape data = getSingleSampleShape();
+        Shape latent = new Shape(1, getLatentFeatures());
+        energy.initialize(manager, dataType, data);
+        generator.initialize(manager, dataType, latent);
+        if (estimator instanceof StatisticsNetwork) {
+            estimator.initialize(manager, dataType, data, latent);
+        } else if (estimator != null) {
+            estimator.initialize(manager, dataType, data);
+        }
+    }
+}

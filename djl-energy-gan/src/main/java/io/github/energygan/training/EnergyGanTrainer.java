@@ -1,0 +1,337 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.BatchSampler;
+import ai.djl.training.dataset.RandomAccessDataset;
+import ai.djl.training.dataset.RandomSampler;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.TranslateException;
+
+import io.github.energygan.dataset.DatasetValidator;
+import io.github.energygan.gradient.InputGradient;
+import io.github.energygan.loss.EnergyLoss;
+import io.github.energygan.loss.GeneratorLoss;
+import io.github.energygan.loss.InfoGanMutualInformation;
+import io.github.energygan.loss.JsdMutualInformation;
+import io.github.energygan.loss.MutualInformationLoss;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.training.listener.CheckpointListener;
+import io.github.energygan.training.listener.DivergenceGuard;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Trains an {@link EnergyGanModel} (MEG, Kumar et al. 2019) by driving two DJL {@link Trainer}s:
+ * one on an {@link EnergyCritic} with {@link EnergyLoss}, one on a {@link GeneratorObjective}
+ * with {@link GeneratorLoss}.
+ *
+ * <p>One iteration is {@code nCritic} energy steps followed by one generator step:
+ *
+ * <ol>
+ *   <li>energy step: a data batch, {@code x_model = G(z)} drawn with no gradient recorded, then
+ *       {@code L_U = mean U(x_data) - mean U(x_model) + λ mean ||∇_x U(x_data)||²}, one backward,
+ *       one Adam step on {@code U} only;
+ *   <li>generator step: {@code L_G = mean U(G(z)) - Î(X; Z)} with {@code U}'s parameters frozen
+ *       while the graph is built, one backward, one Adam step on {@code G} and the estimator.
+ * </ol>
+ *
+ * <p>Gradients therefore never leak between the phases: the generator is outside the energy
+ * step's graph, and the energy network's parameters are not recorded in the generator step's.
+ * Every array a step creates belongs to a sub-manager closed at the end of the step, so memory
+ * stays flat over long runs.
+ *
+ * <p>Listeners from the config receive DJL's events from both trainers ({@code
+ * onTrainingBegin}, {@code onTrainingBatch} before each optimiser step, {@code onEpoch} every
+ * {@code iterationsPerEpoch} iterations, {@code onTrainingEnd}), so stock listeners work
+ * unchanged. A {@link DivergenceGuard} is added when the config has none: a run that diverges
+ * stops with a {@link TrainingDivergedException} before the bad step is applied.
+ */
+public final class EnergyGanTrainer {
+
+    private static final Logger logger = LoggerFactory.getLogger(EnergyGanTrainer.class);
+
+    private final EnergyGanModel model;
+    private final EnergyGanTrainingConfig config;
+    private long iteration;
+
+    /**
+     * Creates a trainer for a model.
+     *
+     * @param model the model to train (its weights are updated in place)
+     * @param config the hyperparameters and listeners
+     */
+    public EnergyGanTrainer(EnergyGanModel model, EnergyGanTrainingConfig config) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Returns the iterations completed so far, over every call to {@link #fit}.
+     *
+     * @return the iteration count
+     */
+    public long getIteration() {
+        return iteration;
+    }
+
+    /**
+     * Returns the config.
+     *
+     * @return the config
+     */
+    public EnergyGanTrainingConfig getConfig() {
+        return config;
+    }
+
+    /**
+     * Builds the generator's loss for a model and config: the estimator the architecture has,
+     * weighted as the config says.
+     *
+     * @param block the model's block
+     * @param config the config
+     * @return the loss
+     */
+    public static GeneratorLoss generatorLoss(EnergyGanBlock block, EnergyGanTrainingConfig config) {
+        MutualInformationLoss mi = null;
+        if (block.getStatistics().isPresent()) {
+            mi = new JsdMutualInformation(config.getEstimatorWeight());
+        } else if (block.getEncoder().isPresent()) {
+            mi = new InfoGanMutualInformation(config.getEstimatorWeight(), block.getLatentFeatures());
+        }
+        return new GeneratorLoss(mi);
+    }
+
+    /**
+     * Trains for {@code config.getIterations()} iterations on a dataset whose records' first data
+     * array is one sample. The dataset is validated first (not empty, right shape, finite); the
+     * engine's random generator is then seeded with the config's seed, so two fits of equal
+     * models with equal configs give equal weights.
+     *
+     * <p>Each call creates fresh DJL trainers (and fresh Adam moments).
+     *
+     * @param dataset the training data
+     * @throws IllegalArgumentException if the dataset is empty, mis-shaped or not finite
+     * @throws TrainingDivergedException if training diverges
+     * @throws IOException if the dataset cannot be read
+     * @throws TranslateException if the dataset cannot be read
+     */
+    public void fit(RandomAccessDataset dataset) throws IOException, TranslateException {
+        Objects.requireNonNull(dataset, "dataset");
+        EnergyGanBlock gan = model.getBlock();
+        NDManager modelManager = model.getModel().getNDManager();
+        dataset.prepare();
+        DatasetValidator.requireFiniteSamples(dataset, gan.getDataShape(), modelManager);
+
+        String engineName = modelManager.getEngine().getEngineName();
+        Engine.getEngine(engineName).setRandomSeed(config.getSeed());
+        List<TrainingListener> listeners = new ArrayList<>(config.getListeners());
+        if (listeners.stream().noneMatch(DivergenceGuard.class::isInstance)) {
+            listeners.add(0, new DivergenceGuard());
+        }
+        Device device = modelManager.getDevice();
+        InputGradient inputGradient =
+                config.getInputGradient() != null
+                        ? config.getInputGradient()
+                        : InputGradient.forBlock(gan.getEnergy());
+        logger.info(
+                "Training [{}] with {}; input gradient: {}",
+                model.getArchitecture(),
+                config,
+                inputGradient);
+
+        DefaultTrainingConfig energyConfig =
+                new DefaultTrainingConfig(new EnergyLoss(config.getPenaltyLambda()))
+                        .optOptimizer(config.newEnergyOptimizer())
+                        .optDevices(new Device[] {device});
+        DefaultTrainingConfig generatorConfig =
+                new DefaultTrainingConfig(generatorLoss(gan, config))
+                        .optOptimizer(config.newGeneratorOptimizer())
+                        .optDevices(new Device[] {device});
+        for (TrainingListener listener : listeners) {
+            energyConfig.addTrainingListeners(listener);
+            generatorConfig.addTrainingListeners(listener);
+        }
+
+        try (NDManager run = modelManager.newSubManager();
+                Model energyView = Model.newInstance("energy", device, engineName);
+                Model generatorView = Model.newInstance("generator", device, engineName)) {
+            energyView.setBlock(new EnergyCritic(gan.getEnergy(), inputGradient));
+            generatorView.setBlock(new GeneratorObjective(gan, run));
+            try (Trainer energyTrainer = energyView.newTrainer(energyConfig);
+                    Trainer generatorTrainer = generatorView.newTrainer(generatorConfig)) {
+                Phases phases =
+                        new Phases(gan, run, energyTrainer, generatorTrainer, dataset, device);
+                int perEpoch = config.getIterationsPerEpoch();
+                for (int i = 0; i < config.getIterations(); i++) {
+                    long progress = iteration % perEpoch;
+                    try {
+                        for (int c = 0; c < config.getCriticSteps(); c++) {
+                            phases.energyStep(progress, perEpoch);
+                        }
+                        phases.generatorStep(progress, perEpoch);
+                    } catch (TrainingDivergedException e) {
+                        throw withCheckpoint(e, listeners);
+                    }
+                    iteration++;
+                    if (iteration % perEpoch == 0) {
+                        energyTrainer.notifyListeners(l -> l.onEpoch(energyTrainer));
+                        generatorTrainer.notifyListeners(l -> l.onEpoch(generatorTrainer));
+                    }
+                }
+            }
+        }
+    }
+
+    private TrainingDivergedException withCheckpoint(
+            TrainingDivergedException e, List<TrainingListener> listeners) {
+        Path checkpoint =
+                listeners.stream()
+                        .filter(CheckpointListener.class::isInstance)
+                        .map(l -> ((CheckpointListener) l).getLastCheckpoint().orElse(null))
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(null);
+        if (checkpoint == null || e.getLastCheckpoint().isPresent()) {
+            return e;
+        }
+        TrainingDivergedException withPath =
+                new TrainingDivergedException(e.getIteration(), e.getReason(), checkpoint);
+        withPath.initCause(e);
+        return withPath;
+    }
+
+    /** The two phases of one iteration, sharing the run's state. */
+    private final class Phases {
+
+        private final EnergyGanBlock gan;
+        private final NDManager run;
+        private final Trainer energyTrainer;
+        private final Trainer generatorTrainer;
+        private final RandomAccessDataset dataset;
+        private final Device device;
+        private final ParameterStore generatorReader;
+        private final boolean marginalCodes;
+        private Iterator<Batch> batches;
+
+        Phases(
+                EnergyGanBlock gan,
+                NDManager run,
+                Trainer energyTrainer,
+                Trainer generatorTrainer,
+                RandomAccessDataset dataset,
+                Device device) {
+            this.gan = gan;
+            this.run = run;
+            this.energyTrainer = energyTrainer;
+            this.generatorTrainer = generatorTrainer;
+            this.dataset = dataset;
+            this.device = device;
+            this.generatorReader = new ParameterStore(run, false);
+            this.marginalCodes = gan.getStatistics().isPresent();
+        }
+
+        private Batch nextDataBatch() throws IOException, TranslateException {
+            if (batches == null || !batches.hasNext()) {
+                int batchSize = (int) Math.min(config.getBatchSize(), dataset.size());
+                batches =
+                        dataset.getData(run, new BatchSampler(new RandomSampler(), batchSize, true))
+                                .iterator();
+            }
+            return batches.next();
+        }
+
+        void energyStep(long progress, long total) throws IOException, TranslateException {
+            Batch source = nextDataBatch();
+            try (NDManager step = source.getManager()) {
+                NDArray real = source.getData().head();
+                int size = source.getSize();
+                NDArray z = step.randomNormal(new Shape(config.getBatchSize(), gan.getLatentFeatures()));
+                // Drawn outside any gradient collector: no graph, so no gradient can reach G.
+                NDArray fake =
+                        gan.getGenerator()
+                                .forward(generatorReader, new NDList(z), true)
+                                .singletonOrThrow()
+                                .stopGradient();
+                Batch batch =
+                        new Batch(
+                                step,
+                                new NDList(real, fake),
+                                new NDList(),
+                                size,
+                                Batchifier.STACK,
+                                Batchifier.STACK,
+                                progress,
+                                total);
+                trainStep(energyTrainer, batch);
+            }
+        }
+
+        void generatorStep(long progress, long total) {
+            try (NDManager step = run.newSubManager()) {
+                int size = config.getBatchSize();
+                NDArray z = step.randomNormal(new Shape(size, gan.getLatentFeatures()));
+                NDList data = new NDList(z);
+                if (marginalCodes) {
+                    data.add(z.get(step.randomPermutation(size)));
+                }
+                Batch batch =
+                        new Batch(
+                                step,
+                                data,
+                                new NDList(),
+                                size,
+                                Batchifier.STACK,
+                                Batchifier.STACK,
+                                progress,
+                                total);
+                trainStep(generatorTrainer, batch);
+            }
+        }
+
+        private void trainStep(Trainer trainer, Batch batch) {
+            NDList data = batch.getData();
+            NDList labels = batch.getLabels();
+            Map<Device, NDList> labelMap = new ConcurrentHashMap<>();
+            Map<Device, NDList> predictionMap = new ConcurrentHashMap<>();
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList predictions = trainer.forward(data, labels);
+                long begin = System.nanoTime();
+                NDArray loss = trainer.getLoss().evaluate(labels, predictions);
+                collector.backward(loss);
+                trainer.addMetric("backward", begin);
+                labelMap.put(device, labels);
+                predictionMap.put(device, predictions);
+            }
+            TrainingListener.BatchData batchData =
+                    new TrainingListener.BatchData(batch, labelMap, predictionMap);
+            trainer.notifyListeners(l -> l.onTrainingBatch(trainer, batchData));
+            trainer.step();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.training.listener;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import ai.djl.training.Trainer;
+import ai.djl.util.Pair;
+
+import io.github.energygan.model.EnergyGanModel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Saves the model every {@code every} completed iterations into {@code
+ * directory/iteration-NNNNNNNN/} (a directory {@link EnergyGanModel#load} reads), keeping the
+ * newest {@code keep}.
+ *
+ * <p>A checkpoint is taken at the start of the iteration after the one that completes the
+ * interval, once the {@link DivergenceGuard} (which runs first) has seen finite energies from the
+ * weights being saved, and only if every weight is finite. Each is written into a hidden staging
+ * directory and renamed into place, so a checkpoint directory is always complete: a run that
+ * diverges or is killed keeps its last good one.
+ */
+public class CheckpointListener extends EnergyGanListener {
+
+    private static final Logger logger = LoggerFactory.getLogger(CheckpointListener.class);
+
+    private final EnergyGanModel model;
+    private final Path directory;
+    private final int every;
+    private final int keep;
+    private final List<Path> written = new ArrayList<>();
+    private long lastSavedIteration;
+
+    /**
+     * Creates the listener.
+     *
+     * @param model the model being trained
+     * @param directory where checkpoints go; created if needed
+     * @param every save every this many iterations, {@code >= 1}
+     * @param keep how many of the newest checkpoints to keep, {@code >= 1}
+     * @throws IllegalArgumentException if {@code every} or {@code keep} is below 1
+     */
+    public CheckpointListener(EnergyGanModel model, Path directory, int every, int keep) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.directory = Objects.requireNonNull(directory, "directory");
+        if (every < 1 || keep < 1) {
+            throw new IllegalArgumentException(
+                    "Checkpoint interval and count must be >= 1, got " + every + " and " + keep);
+        }
+        this.every = every;
+        this.keep = keep;
+    }
+
+    /**
+     * Returns the newest checkpoint written.
+     *
+     * @return its directory, if any
+     */
+    public Optional<Path> getLastCheckpoint() {
+        synchronized (written) {
+            return written.isEmpty() ? Optional.empty() : Optional.of(written.get(written.size() - 1));
+        }
+    }
+
+    /**
+     * Returns the checkpoints still on disk, oldest first.
+     *
+     * @return the directories
+     */
+    public List<Path> getCheckpoints() {
+        synchronized (written) {
+            return Collections.unmodifiableList(new ArrayList<>(written));
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void onEnergyStep(Trainer trainer, BatchData batchData, long iteration) {
+        long completed = iteration - 1;
+        if (completed == 0 || completed % every != 0 || completed == lastSavedIteration) {
+            return;
+        }
+        lastSavedIteration = completed;
+        if (!weightsFinite()) {
+            logger.warn("Not checkpointing iteration {}: some weights are not finite", completed);
+            return;
+        }
+        try {
+            save(completed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write checkpoint into " + directory, e);
+        }
+    }
+
+    private boolean weightsFinite() {
+        for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
+            NDArray array = pair.getValue().getArray();
+            // Reductions of the parameter land in the model's manager; close them at once.
+            try (NDArray bad = array.isNaN().logicalOr(array.isInfinite());
+                    NDArray any = bad.any()) {
+                if (any.getBoolean()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void save(long completed) throws IOException {
+        Files.createDirectories(directory);
+        Path target = directory.resolve(String.format(Locale.ROOT, "iteration-%08d", completed));
+        Path staging = Files.createTempDirectory(directory, ".checkpoint-");
+        model.save(staging);
+        if (Files.exists(target)) {
+            deleteRecursively(target);
+        }
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, target);
+        }
+        synchronized (written) {
+            written.add(target);
+            while (written.size() > keep) {
+                deleteRecursively(written.remove(0));
+            }
+        }
+        logger.debug("Checkpoint written: {}", target);
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        if (Files.isDirectory(path)) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+                for (Path entry : entries) {
+                    deleteRecursively(entry);
+                }
+            }
+        }
+        Files.delete(path);
+    }
+}

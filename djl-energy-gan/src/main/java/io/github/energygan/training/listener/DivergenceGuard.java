@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.training.listener;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.training.Trainer;
+
+import io.github.energygan.training.TrainingDivergedException;
+
+import java.util.Locale;
+
+/**
+ * Stops training when it diverges: a NaN or infinite energy, penalty or estimator output, or an
+ * energy whose magnitude exceeds a bound (a runaway energy: without enough penalty, {@code
+ * U(data)} can fall without limit while {@code U(G(z))} rises). It runs before each optimiser
+ * step, so the step that diverged is never applied, and throws {@link
+ * TrainingDivergedException}.
+ *
+ * <p>{@link io.github.energygan.training.EnergyGanTrainer} adds one with the default bound when
+ * its config has none.
+ */
+public class DivergenceGuard extends EnergyGanListener {
+
+    /** The default bound on {@code |U|}. */
+    public static final float DEFAULT_MAX_ABS_ENERGY = 1e5f;
+
+    private final float maxAbsEnergy;
+
+    /** Creates a guard with bound {@link #DEFAULT_MAX_ABS_ENERGY}. */
+    public DivergenceGuard() {
+        this(DEFAULT_MAX_ABS_ENERGY);
+    }
+
+    /**
+     * Creates a guard.
+     *
+     * @param maxAbsEnergy the bound on {@code |U(x)|} for any data or model sample, {@code > 0}
+     * @throws IllegalArgumentException if the bound is not positive
+     */
+    public DivergenceGuard(float maxAbsEnergy) {
+        if (!(maxAbsEnergy > 0f)) {
+            throw new IllegalArgumentException(
+                    "maxAbsEnergy must be positive, got " + maxAbsEnergy);
+        }
+        this.maxAbsEnergy = maxAbsEnergy;
+    }
+
+    /**
+     * Returns the bound on {@code |U|}.
+     *
+     * @return the bound
+     */
+    public float getMaxAbsEnergy() {
+        return maxAbsEnergy;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void onEnergyStep(Trainer trainer, BatchData batchData, long iteration) {
+        NDList predictions = predictions(batchData);
+        check(iteration, "U(data)", predictions.get(0), true);
+        check(iteration, "U(G(z))", predictions.get(1), true);
+        check(iteration, "||∇_x U(data)||²", predictions.get(2), false);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void onGeneratorStep(Trainer trainer, BatchData batchData, long iteration) {
+        NDList predictions = predictions(batchData);
+        check(iteration, "U(G(z)) in the generator step", predictions.get(0), true);
+        for (int i = 1; i < predictions.size(); i++) {
+            check(iteration, "the entropy estimator's output", predictions.get(i), false);
+        }
+    }
+
+    private void check(long iteration, String what, NDArray values, boolean bounded) {
+        float maxAbs = values.abs().max().getFloat();
+        if (Float.isNaN(maxAbs) || Float.isInfinite(maxAbs)) {
+            throw new TrainingDivergedException(
+                    iteration, what + " is " + (Float.isNaN(maxAbs) ? "NaN" : "infinite"), null);
+        }
+        if (bounded && maxAbs > maxAbsEnergy) {
+            throw new TrainingDivergedException(
+                    iteration,
+                    String.format(
+                            Locale.ROOT,
+                            "%s reached |U| = %.4g, above the bound %.4g (runaway energy)",
+                            what,
+                            maxAbs,
+                            maxAbsEnergy),
+                    null);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.training.listener;
+
+import ai.djl.training.Trainer;
+import ai.djl.training.util.ProgressBar;
+
+/**
+ * A console progress bar over iterations (DJL's {@link ProgressBar}), showing the newest energy
+ * statistics when given an {@link EnergyStatisticsListener}.
+ */
+public class ProgressBarListener extends EnergyGanListener {
+
+    private final ProgressBar bar;
+    private final EnergyStatisticsListener statistics;
+
+    /**
+     * Creates the bar.
+     *
+     * @param totalIterations the iterations the bar spans, {@code >= 1}
+     * @param statistics where to read the status line from, or null for none
+     */
+    public ProgressBarListener(long totalIterations, EnergyStatisticsListener statistics) {
+        if (totalIterations < 1) {
+            throw new IllegalArgumentException(
+                    "Total iterations must be >= 1, got " + totalIterations);
+        }
+        this.bar = new ProgressBar("Training", totalIterations);
+        this.statistics = statistics;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected void onGeneratorStep(Trainer trainer, BatchData batchData, long iteration) {
+        String status =
+                statistics == null
+                        ? ""
+                        : statistics.getLatest().map(EnergyStatistics::summary).orElse("");
+        bar.update(iteration - 1, status);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void onTrainingEnd(Trainer trainer) {
+        if (trainer.getLoss() instanceof io.github.energygan.loss.GeneratorLoss) {
+            bar.end();
+        }
+    }
+}
