@@ -62,7 +62,7 @@ public final class DatasetValidator {
                     NDArray bad = x.isNaN().logicalOr(x.isInfinite());
                     NDArray badRows =
                             bad.reshape(shape.get(0), -1).toType(DataType.INT32, false).sum(new int[] {1});
-                    if (badRows.sum().getInt() > 0) {
+                    if (badRows.gt(0).any().getBoolean()) {
                         long row = offset + badRows.argMax().getLong();
                         throw new IllegalArgumentException(
                                 "Training sample "

@@ -33,6 +33,12 @@ import java.util.List;
  * anything; in training mode a batch-norm layer would see its running statistics updated by the
  * extra passes.
  *
+ * <p>The difference assumes {@code U} is smooth over {@code [x - h v̂, x + h v̂]}. Across a kink
+ * of a piecewise-linear activation (ReLU, LeakyReLU) the difference picks up a spurious term of
+ * order {@code 1/h} for the parameters of the unit that switches, so with such activations the
+ * estimate is biased whenever a sample lies within {@code h} of a kink: use smooth activations
+ * with this strategy, or layers that {@link ExactInputGradient} supports.
+ *
  * <p>Costs three forward passes and one probe backward per call, against one forward for the
  * exact strategy: prefer {@link ExactInputGradient} wherever it applies.
  */
