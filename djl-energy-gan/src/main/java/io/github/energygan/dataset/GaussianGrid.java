@@ -17,6 +17,9 @@ public final class GaussianGrid extends ToyDataset2d implements GaussianMixture2
     /** The component standard deviation. */
     public static final float SIGMA = 0.05f;
 
+    /** The mixture this dataset draws from, for metrics, without generating data. */
+    public static final GaussianMixture2d MIXTURE = GaussianMixture2d.of(NAME, modes(), SIGMA);
+
     private GaussianGrid(Builder builder, NDArray[] arrays) {
         super(builder, arrays[0], arrays[1]);
     }

@@ -29,4 +29,51 @@ public interface GaussianMixture2d {
      * @return the name
      */
     String getName();
+
+    /**
+     * Describes a mixture without generating any data.
+     *
+     * @param name a short name
+     * @param modes the component means, each {@code {x, y}}
+     * @param sigma the common standard deviation, {@code > 0}
+     * @return the description
+     * @throws IllegalArgumentException if there is no mode, a mode is not 2-D, or {@code σ <= 0}
+     */
+    static GaussianMixture2d of(String name, float[][] modes, float sigma) {
+        if (modes == null || modes.length == 0) {
+            throw new IllegalArgumentException("A mixture needs at least one mode");
+        }
+        for (float[] mode : modes) {
+            if (mode.length != 2) {
+                throw new IllegalArgumentException("Mixture modes must be 2-D points");
+            }
+        }
+        if (!(sigma > 0f)) {
+            throw new IllegalArgumentException("Mixture σ must be > 0, got " + sigma);
+        }
+        float[][] copy = new float[modes.length][];
+        for (int i = 0; i < modes.length; i++) {
+            copy[i] = modes[i].clone();
+        }
+        return new GaussianMixture2d() {
+            @Override
+            public float[][] getModes() {
+                float[][] out = new float[copy.length][];
+                for (int i = 0; i < copy.length; i++) {
+                    out[i] = copy[i].clone();
+                }
+                return out;
+            }
+
+            @Override
+            public float getSigma() {
+                return sigma;
+            }
+
+            @Override
+            public String getName() {
+                return name;
+            }
+        };
+    }
 }

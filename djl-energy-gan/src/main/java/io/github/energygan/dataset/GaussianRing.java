@@ -20,6 +20,9 @@ public final class GaussianRing extends ToyDataset2d implements GaussianMixture2
     /** The ring's radius. */
     public static final float RADIUS = 1f;
 
+    /** The mixture this dataset draws from, for metrics, without generating data. */
+    public static final GaussianMixture2d MIXTURE = GaussianMixture2d.of(NAME, modes(), SIGMA);
+
     private GaussianRing(Builder builder, NDArray[] arrays) {
         super(builder, arrays[0], arrays[1]);
     }

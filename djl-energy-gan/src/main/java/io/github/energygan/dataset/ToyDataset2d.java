@@ -64,6 +64,16 @@ public abstract class ToyDataset2d extends ArrayDataset {
     }
 
     /**
+     * Returns every point's label: its mixture component, or for the swiss roll its tenth of the
+     * roll.
+     *
+     * @return {@code (size)}, int64, owned by the dataset
+     */
+    public NDArray getComponents() {
+        return labels[0];
+    }
+
+    /**
      * Looks up an embedded dataset by name.
      *
      * @param name {@code grid-25}, {@code ring-8} or {@code swiss-roll}

@@ -3,6 +3,7 @@
  */
 package io.github.energygan.loss;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.AbstractCompositeLoss;
 import ai.djl.training.loss.Loss;
@@ -49,6 +50,17 @@ public class GeneratorLoss extends AbstractCompositeLoss {
      */
     public Optional<MutualInformationLoss> getMutualInformation() {
         return Optional.ofNullable(mutualInformation);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public NDArray evaluate(NDList labels, NDList predictions) {
+        // DJL's NDArrays.add needs two or more terms; without an estimator there is one.
+        NDArray total = components.get(0).evaluate(labels, predictions);
+        for (int i = 1; i < components.size(); i++) {
+            total = total.add(components.get(i).evaluate(labels, predictions));
+        }
+        return total;
     }
 
     /** {@inheritDoc} */
