@@ -64,6 +64,21 @@ public abstract class ToyDataset2d extends ArrayDataset {
     }
 
     /**
+     * Returns the standard deviation of the points, pooled over both coordinates: {@code
+     * sqrt(mean ||x - mean(x)||² / 2)}. The usual data scale for a model of these data.
+     *
+     * @return the pooled standard deviation
+     */
+    public float getStandardDeviation() {
+        try (NDManager scope = data[0].getManager().newSubManager()) {
+            NDArray points = data[0].duplicate();
+            points.attach(scope);
+            NDArray variance = points.sub(points.mean(new int[] {0})).square().mean();
+            return (float) Math.sqrt(variance.getFloat());
+        }
+    }
+
+    /**
      * Returns every point's label: its mixture component, or for the swiss roll its tenth of the
      * roll.
      *

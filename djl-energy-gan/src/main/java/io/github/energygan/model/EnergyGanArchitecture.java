@@ -61,6 +61,7 @@ public final class EnergyGanArchitecture {
     private final String family = "mlp";
     private final long dataFeatures;
     private final long latentFeatures;
+    private final float dataScale;
     private final long[] energyWidths;
     private final String energyActivation;
     private final long[] generatorWidths;
@@ -72,6 +73,7 @@ public final class EnergyGanArchitecture {
     private EnergyGanArchitecture(Builder b) {
         dataFeatures = b.dataFeatures;
         latentFeatures = b.latentFeatures;
+        dataScale = b.dataScale;
         energyWidths = b.energyWidths.clone();
         energyActivation = b.energyActivation.toString();
         generatorWidths = b.generatorWidths.clone();
@@ -143,6 +145,7 @@ public final class EnergyGanArchitecture {
         return builder()
                 .setDataFeatures(dataFeatures)
                 .setLatentFeatures(latentFeatures)
+                .optDataScale(dataScale)
                 .optEnergyWidths(energyWidths)
                 .optEnergyActivation(ActivationFunction.parse(energyActivation))
                 .optGeneratorWidths(generatorWidths)
@@ -162,6 +165,7 @@ public final class EnergyGanArchitecture {
                 EnergyMlp.builder()
                         .setInputFeatures(dataFeatures)
                         .optHiddenWidths(energyWidths)
+                        .optDataScale(dataScale)
                         .optActivation(ActivationFunction.parse(energyActivation))
                         .build();
         GeneratorMlp generator =
@@ -169,6 +173,7 @@ public final class EnergyGanArchitecture {
                         .setLatentFeatures(latentFeatures)
                         .setOutputFeatures(dataFeatures)
                         .optHiddenWidths(generatorWidths)
+                        .optDataScale(dataScale)
                         .optActivation(ActivationFunction.parse(generatorActivation))
                         .build();
         Block estimatorBlock = null;
@@ -178,6 +183,7 @@ public final class EnergyGanArchitecture {
                             .setDataFeatures(dataFeatures)
                             .setLatentFeatures(latentFeatures)
                             .optHiddenWidths(estimatorWidths)
+                            .optDataScale(dataScale)
                             .optActivation(ActivationFunction.parse(estimatorActivation))
                             .build();
         } else if (estimator == Estimator.INFOGAN) {
@@ -186,6 +192,7 @@ public final class EnergyGanArchitecture {
                             .setDataFeatures(dataFeatures)
                             .setLatentFeatures(latentFeatures)
                             .optHiddenWidths(estimatorWidths)
+                            .optDataScale(dataScale)
                             .optActivation(ActivationFunction.parse(estimatorActivation))
                             .build();
         }
@@ -208,6 +215,16 @@ public final class EnergyGanArchitecture {
      */
     public long getLatentFeatures() {
         return latentFeatures;
+    }
+
+    /**
+     * Returns the data scale {@code s}: the networks see {@code x / s} and the generator emits
+     * {@code s · G(z)}.
+     *
+     * @return {@code s}
+     */
+    public float getDataScale() {
+        return dataScale;
     }
 
     /**
@@ -283,6 +300,7 @@ public final class EnergyGanArchitecture {
         EnergyGanArchitecture that = (EnergyGanArchitecture) o;
         return dataFeatures == that.dataFeatures
                 && latentFeatures == that.latentFeatures
+                && Float.compare(dataScale, that.dataScale) == 0
                 && Arrays.equals(energyWidths, that.energyWidths)
                 && energyActivation.equals(that.energyActivation)
                 && Arrays.equals(generatorWidths, that.generatorWidths)
@@ -297,6 +315,7 @@ public final class EnergyGanArchitecture {
         return Objects.hash(
                 dataFeatures,
                 latentFeatures,
+                dataScale,
                 Arrays.hashCode(energyWidths),
                 energyActivation,
                 Arrays.hashCode(generatorWidths),
@@ -310,7 +329,7 @@ public final class EnergyGanArchitecture {
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "U %d→%s→1 %s; G %d→%s→%d %s; %s %s %s",
+                "U %d→%s→1 %s; G %d→%s→%d %s; %s %s %s; data scale %s",
                 dataFeatures,
                 joined(energyWidths),
                 energyActivation,
@@ -320,7 +339,8 @@ public final class EnergyGanArchitecture {
                 generatorActivation,
                 estimator.name().toLowerCase(Locale.ROOT),
                 joined(estimatorWidths),
-                estimatorActivation);
+                estimatorActivation,
+                dataScale);
     }
 
     private static String joined(long[] widths) {
@@ -339,6 +359,7 @@ public final class EnergyGanArchitecture {
 
         private long dataFeatures = 2;
         private long latentFeatures = 2;
+        private float dataScale = 1f;
         private long[] energyWidths = {512, 512, 512};
         private ActivationFunction energyActivation = ActivationFunction.leakyRelu(0.2f);
         private long[] generatorWidths = {512, 512, 512};
@@ -368,6 +389,18 @@ public final class EnergyGanArchitecture {
          */
         public Builder setLatentFeatures(long latentFeatures) {
             this.latentFeatures = latentFeatures;
+            return this;
+        }
+
+        /**
+         * Sets the data scale {@code s} (the data's standard deviation is the usual choice: the
+         * networks then work on standardised data, as the reference code does); 1 by default.
+         *
+         * @param dataScale {@code s > 0}
+         * @return this builder
+         */
+        public Builder optDataScale(float dataScale) {
+            this.dataScale = dataScale;
             return this;
         }
 
@@ -457,6 +490,10 @@ public final class EnergyGanArchitecture {
         public EnergyGanArchitecture build() {
             positive("dataFeatures", dataFeatures);
             positive("latentFeatures", latentFeatures);
+            if (!(dataScale > 0f) || Float.isInfinite(dataScale)) {
+                throw new IllegalArgumentException(
+                        "dataScale must be positive and finite, got " + dataScale);
+            }
             widths("energyWidths", energyWidths);
             widths("generatorWidths", generatorWidths);
             widths("estimatorWidths", estimatorWidths);

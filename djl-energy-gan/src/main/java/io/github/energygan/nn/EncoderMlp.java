@@ -26,8 +26,10 @@ public class EncoderMlp extends AbstractBlock implements EncoderNetwork {
         mlp =
                 addChildBlock(
                         "mlp",
-                        builder.buildMlp(
-                                "encoder", builder.dataFeatures, builder.latentFeatures, null));
+                        builder.mlpBuilder(
+                                        "encoder", builder.dataFeatures, builder.latentFeatures, null)
+                                .optInputScale(builder.dataScale)
+                                .build());
     }
 
     /**

@@ -24,13 +24,17 @@ public class EnergyMlp extends AbstractBlock implements EnergyNetwork, Traceable
     private static final byte VERSION = 1;
 
     private final MultilayerPerceptron mlp;
+    private final float dataScale;
 
     EnergyMlp(Builder builder) {
         super(VERSION);
+        dataScale = builder.dataScale;
         mlp =
                 addChildBlock(
                         "mlp",
-                        builder.buildMlp("energy network", builder.inputFeatures, 1, null));
+                        builder.mlpBuilder("energy network", builder.inputFeatures, 1, null)
+                                .optInputScale(builder.dataScale)
+                                .build());
     }
 
     /**
@@ -49,6 +53,12 @@ public class EnergyMlp extends AbstractBlock implements EnergyNetwork, Traceable
      */
     public MultilayerPerceptron getMlp() {
         return mlp;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public float getDataScale() {
+        return dataScale;
     }
 
     /** {@inheritDoc} */

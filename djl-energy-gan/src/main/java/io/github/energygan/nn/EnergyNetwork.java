@@ -19,4 +19,15 @@ public interface EnergyNetwork extends Block {
      * @return the data shape
      */
     Shape getDataShape();
+
+    /**
+     * Returns the data scale {@code s}: the network's layers see {@code x / s}. The gradient
+     * penalty is taken with respect to that standardised input, so that its coefficient means the
+     * same whatever the data's units.
+     *
+     * @return {@code s}; 1 when the network does no scaling
+     */
+    default float getDataScale() {
+        return 1f;
+    }
 }

@@ -31,11 +31,13 @@ public class GeneratorMlp extends AbstractBlock implements GeneratorNetwork, Tra
         mlp =
                 addChildBlock(
                         "mlp",
-                        builder.buildMlp(
-                                "generator",
-                                builder.latentFeatures,
-                                builder.outputFeatures,
-                                builder.outputActivation));
+                        builder.mlpBuilder(
+                                        "generator",
+                                        builder.latentFeatures,
+                                        builder.outputFeatures,
+                                        builder.outputActivation)
+                                .optOutputScale(builder.dataScale)
+                                .build());
     }
 
     /**

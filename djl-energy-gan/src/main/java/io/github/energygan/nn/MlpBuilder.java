@@ -16,6 +16,7 @@ public abstract class MlpBuilder<T extends MlpBuilder<T>> {
 
     long[] hiddenWidths = REFERENCE_2D_WIDTHS.clone();
     ActivationFunction activation;
+    float dataScale = 1f;
 
     /**
      * Creates a builder whose default activation is the given one.
@@ -49,6 +50,19 @@ public abstract class MlpBuilder<T extends MlpBuilder<T>> {
     }
 
     /**
+     * Sets the scale of the data, {@code s}: data enter the network as {@code x / s}, and a
+     * generator's output leaves it as {@code s · G(z)}. Use the data's standard deviation, as the
+     * reference code standardises its toy data; 1 (no scaling) by default.
+     *
+     * @param dataScale {@code s > 0}
+     * @return this builder
+     */
+    public T optDataScale(float dataScale) {
+        this.dataScale = dataScale;
+        return self();
+    }
+
+    /**
      * Returns this builder, typed.
      *
      * @return this
@@ -56,13 +70,17 @@ public abstract class MlpBuilder<T extends MlpBuilder<T>> {
     protected abstract T self();
 
     MultilayerPerceptron buildMlp(String role, long in, long out, ActivationFunction outputAct) {
+        return mlpBuilder(role, in, out, outputAct).build();
+    }
+
+    MultilayerPerceptron.Builder mlpBuilder(
+            String role, long in, long out, ActivationFunction outputAct) {
         return MultilayerPerceptron.builder()
                 .optRole(role)
                 .setInputFeatures(in)
                 .setHiddenWidths(hiddenWidths)
                 .setOutputFeatures(out)
                 .optActivation(activation)
-                .optOutputActivation(outputAct)
-                .build();
+                .optOutputActivation(outputAct);
     }
 }

@@ -45,6 +45,8 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
     private final long outputFeatures;
     private final ActivationFunction activation;
     private final ActivationFunction outputActivation;
+    private final float inputScale;
+    private final float outputScale;
     private final SequentialBlock layers;
 
     /**
@@ -60,6 +62,8 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
         outputFeatures = builder.outputFeatures;
         activation = builder.activation;
         outputActivation = builder.outputActivation;
+        inputScale = builder.inputScale;
+        outputScale = builder.outputScale;
 
         SequentialBlock sequential = new SequentialBlock();
         long fanIn = inputFeatures;
@@ -159,14 +163,25 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
             PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
         checkInput(input);
-        return layers.forward(parameterStore, inputs, training, params);
+        NDList scaled = inputScale == 1f ? inputs : new NDList(input.div(inputScale));
+        NDList out = layers.forward(parameterStore, scaled, training, params);
+        return outputScale == 1f ? out : new NDList(out.singletonOrThrow().mul(outputScale));
     }
 
     /** {@inheritDoc} */
     @Override
     public TracedForward trace(ParameterStore parameterStore, NDArray input, boolean training) {
         checkInput(input);
-        return ExactInputGradient.trace(layers, parameterStore, input, training);
+        NDArray scaled = inputScale == 1f ? input : input.div(inputScale);
+        TracedForward inner = ExactInputGradient.trace(layers, parameterStore, scaled, training);
+        if (inputScale == 1f && outputScale == 1f) {
+            return inner;
+        }
+        NDArray output =
+                outputScale == 1f ? inner.getOutput() : inner.getOutput().mul(outputScale);
+        // y = s_out · f(x / s_in): the pullback scales by s_out / s_in.
+        float factor = outputScale / inputScale;
+        return new TracedForward(output, g -> inner.pullback(g).mul(factor));
     }
 
     /** {@inheritDoc} */
@@ -215,6 +230,12 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
         if (outputActivation != null) {
             sb.append(", output ").append(outputActivation);
         }
+        if (inputScale != 1f) {
+            sb.append(", input ÷ ").append(inputScale);
+        }
+        if (outputScale != 1f) {
+            sb.append(", output × ").append(outputScale);
+        }
         return sb.toString();
     }
 
@@ -232,6 +253,8 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
         private long outputFeatures;
         private ActivationFunction activation = ActivationFunction.leakyRelu(0.2f);
         private ActivationFunction outputActivation;
+        private float inputScale = 1f;
+        private float outputScale = 1f;
 
         Builder() {}
 
@@ -291,6 +314,29 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
         }
 
         /**
+         * Divides the input by a fixed scale before the first layer (standardisation that is part
+         * of the model); 1 by default.
+         *
+         * @param inputScale {@code > 0}
+         * @return this builder
+         */
+        public Builder optInputScale(float inputScale) {
+            this.inputScale = inputScale;
+            return this;
+        }
+
+        /**
+         * Multiplies the output by a fixed scale after the last layer; 1 by default.
+         *
+         * @param outputScale {@code > 0}
+         * @return this builder
+         */
+        public Builder optOutputScale(float outputScale) {
+            this.outputScale = outputScale;
+            return this;
+        }
+
+        /**
          * Names the network's role in error messages, e.g. "energy network".
          *
          * @param role the role
@@ -311,6 +357,16 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
             validate(role, inputFeatures, hiddenWidths, outputFeatures);
             if (activation == null) {
                 throw new IllegalArgumentException("The " + role + " needs an activation");
+            }
+            if (!(inputScale > 0f) || Float.isInfinite(inputScale)
+                    || !(outputScale > 0f) || Float.isInfinite(outputScale)) {
+                throw new IllegalArgumentException(
+                        "The "
+                                + role
+                                + " scales must be positive and finite, got input "
+                                + inputScale
+                                + " and output "
+                                + outputScale);
             }
             return new MultilayerPerceptron(this);
         }

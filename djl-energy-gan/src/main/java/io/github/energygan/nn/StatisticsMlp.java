@@ -23,12 +23,19 @@ public class StatisticsMlp extends AbstractBlock implements StatisticsNetwork {
 
     private final long dataFeatures;
     private final long latentFeatures;
+    private final float dataScale;
     private final MultilayerPerceptron mlp;
 
     StatisticsMlp(Builder builder) {
         super(VERSION);
         dataFeatures = builder.dataFeatures;
         latentFeatures = builder.latentFeatures;
+        dataScale = builder.dataScale;
+        if (!(dataScale > 0f) || Float.isInfinite(dataScale)) {
+            throw new IllegalArgumentException(
+                    "The statistics network's data scale must be positive and finite, got "
+                            + dataScale);
+        }
         if (dataFeatures <= 0 || latentFeatures <= 0) {
             throw new IllegalArgumentException(
                     "The statistics network needs data and latent features > 0, got "
@@ -90,7 +97,7 @@ public class StatisticsMlp extends AbstractBlock implements StatisticsNetwork {
                             + " and "
                             + z.getShape());
         }
-        NDArray joint = x.concat(z, 1);
+        NDArray joint = (dataScale == 1f ? x : x.div(dataScale)).concat(z, 1);
         NDArray out = mlp.forward(parameterStore, new NDList(joint), training, params).singletonOrThrow();
         return new NDList(out.squeeze(1));
     }

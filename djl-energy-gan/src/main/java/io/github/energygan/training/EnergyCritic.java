@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.InputGradient;
+import io.github.energygan.nn.EnergyNetwork;
 
 import java.util.Objects;
 
@@ -25,7 +26,10 @@ import java.util.Objects;
  * (batch), U(x_model) (batch'), ||∇_x U(x_data)||² (batch)]}. The model samples are detached, so
  * no gradient reaches whatever produced them; the squared norms come from an {@link
  * InputGradient} (exact for supported layers, finite-difference otherwise), so one ordinary
- * backward gives the penalty's parameter gradient.
+ * backward gives the penalty's parameter gradient. For an {@link EnergyNetwork} with data scale
+ * {@code s} the norms are those of the gradient with respect to the standardised input {@code x /
+ * s} ({@code s² ||∇_x U||²}), so the penalty coefficient keeps the reference meaning whatever the
+ * data's units.
  *
  * <p>The energy network is this block's only child: a {@code Trainer} on it updates {@code U} and
  * nothing else.
@@ -36,6 +40,7 @@ public class EnergyCritic extends AbstractBlock {
 
     private final Block energy;
     private final InputGradient inputGradient;
+    private final float penaltyScale;
 
     /**
      * Wraps an energy network, choosing the input-gradient strategy with {@link
@@ -57,6 +62,8 @@ public class EnergyCritic extends AbstractBlock {
         super(VERSION);
         this.energy = addChildBlock("energy", Objects.requireNonNull(energy, "energy"));
         this.inputGradient = Objects.requireNonNull(inputGradient, "inputGradient");
+        float scale = energy instanceof EnergyNetwork ? ((EnergyNetwork) energy).getDataScale() : 1f;
+        this.penaltyScale = scale * scale;
     }
 
     /**
@@ -109,7 +116,11 @@ public class EnergyCritic extends AbstractBlock {
                 InputGradient.asBatchVector(
                         energy.forward(parameterStore, new NDList(model.stopGradient()), training)
                                 .singletonOrThrow());
-        return new NDList(energyAndNorm.get(0), modelEnergy, energyAndNorm.get(1));
+        NDArray squaredNorm = energyAndNorm.get(1);
+        if (penaltyScale != 1f) {
+            squaredNorm = squaredNorm.mul(penaltyScale);
+        }
+        return new NDList(energyAndNorm.get(0), modelEnergy, squaredNorm);
     }
 
     /** {@inheritDoc} */

@@ -33,6 +33,7 @@ public final class EnergyGanTrainingConfig {
     private final float beta1;
     private final float beta2;
     private final float estimatorWeight;
+    private final float finalLearningRateFactor;
     private final int seed;
     private final int iterationsPerEpoch;
     private final InputGradient inputGradient;
@@ -48,6 +49,7 @@ public final class EnergyGanTrainingConfig {
         beta1 = b.beta1;
         beta2 = b.beta2;
         estimatorWeight = b.estimatorWeight;
+        finalLearningRateFactor = b.finalLearningRateFactor;
         seed = b.seed;
         iterationsPerEpoch = b.iterationsPerEpoch;
         inputGradient = b.inputGradient;
@@ -146,6 +148,16 @@ public final class EnergyGanTrainingConfig {
     }
 
     /**
+     * Returns the ratio of the final to the initial learning rate; 1 means constant rates, less
+     * means a cosine decay over the run.
+     *
+     * @return the factor, in {@code (0, 1]}
+     */
+    public float getFinalLearningRateFactor() {
+        return finalLearningRateFactor;
+    }
+
+    /**
      * Returns the seed from which every random choice of training flows (latent codes, batch
      * order, permutations).
      *
@@ -188,7 +200,7 @@ public final class EnergyGanTrainingConfig {
      * @return a new optimiser
      */
     public Optimizer newEnergyOptimizer() {
-        return adam(energyLearningRate);
+        return adam(energyLearningRate, iterations * criticSteps);
     }
 
     /**
@@ -197,12 +209,20 @@ public final class EnergyGanTrainingConfig {
      * @return a new optimiser
      */
     public Optimizer newGeneratorOptimizer() {
-        return adam(generatorLearningRate);
+        return adam(generatorLearningRate, iterations);
     }
 
-    private Optimizer adam(float learningRate) {
+    private Optimizer adam(float learningRate, int updates) {
+        Tracker tracker =
+                finalLearningRateFactor == 1f
+                        ? Tracker.fixed(learningRate)
+                        : Tracker.cosine()
+                                .setBaseValue(learningRate)
+                                .optFinalValue(learningRate * finalLearningRateFactor)
+                                .setMaxUpdates(updates)
+                                .build();
         return Optimizer.adam()
-                .optLearningRateTracker(Tracker.fixed(learningRate))
+                .optLearningRateTracker(tracker)
                 .optBeta1(beta1)
                 .optBeta2(beta2)
                 .build();
@@ -213,7 +233,7 @@ public final class EnergyGanTrainingConfig {
         return String.format(
                 Locale.ROOT,
                 "iterations=%d nCritic=%d λ=%s batch=%d lrU=%s lrG=%s betas=(%s, %s)"
-                        + " estimatorWeight=%s seed=%d",
+                        + " lrFinalFactor=%s estimatorWeight=%s seed=%d",
                 iterations,
                 criticSteps,
                 penaltyLambda,
@@ -222,6 +242,7 @@ public final class EnergyGanTrainingConfig {
                 generatorLearningRate,
                 beta1,
                 beta2,
+                finalLearningRateFactor,
                 estimatorWeight,
                 seed);
     }
@@ -238,6 +259,7 @@ public final class EnergyGanTrainingConfig {
         private float beta1 = 0.5f;
         private float beta2 = 0.9f;
         private float estimatorWeight = 1f;
+        private float finalLearningRateFactor = 1f;
         private int seed;
         private int iterationsPerEpoch = 500;
         private InputGradient inputGradient;
@@ -348,6 +370,18 @@ public final class EnergyGanTrainingConfig {
         }
 
         /**
+         * Decays both learning rates along a cosine, over the run's optimiser updates, to this
+         * fraction of their initial value; 1 (constant rates, the reference) by default.
+         *
+         * @param factor in {@code (0, 1]}
+         * @return this builder
+         */
+        public Builder optFinalLearningRateFactor(float factor) {
+            this.finalLearningRateFactor = factor;
+            return this;
+        }
+
+        /**
          * Sets the seed; 0 by default.
          *
          * @param seed any int
@@ -411,6 +445,10 @@ public final class EnergyGanTrainingConfig {
             positive("energyLearningRate", energyLearningRate);
             positive("generatorLearningRate", generatorLearningRate);
             positive("estimatorWeight", estimatorWeight);
+            if (!(finalLearningRateFactor > 0f && finalLearningRateFactor <= 1f)) {
+                throw new IllegalArgumentException(
+                        "finalLearningRateFactor must be in (0, 1], got " + finalLearningRateFactor);
+            }
             unitInterval("beta1", beta1);
             unitInterval("beta2", beta2);
             for (TrainingListener listener : listeners) {

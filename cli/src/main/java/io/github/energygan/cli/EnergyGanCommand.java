@@ -1,0 +1,60 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code energy-gan} command line: {@code demo} (the main job), {@code train}, {@code
+ * bench}.
+ */
+@Command(
+        name = "energy-gan",
+        mixinStandardHelpOptions = true,
+        version = "energy-gan 0.1.0 (DJL 0.36.0, PyTorch 2.7.1)",
+        description = "Energy-based GANs (MEG) on the Deep Java Library.",
+        subcommands = {DemoCommand.class, TrainCommand.class, BenchCommand.class})
+public final class EnergyGanCommand implements Runnable {
+
+    @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+    /** Prints the usage when no subcommand is given. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /**
+     * Creates the command line with this project's error handling: bad input prints its message
+     * (no stack trace) and exits with code 2.
+     *
+     * @return the command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new EnergyGanCommand());
+        commandLine.setExecutionExceptionHandler(
+                (exception, cmd, parseResult) -> {
+                    if (exception instanceof IllegalArgumentException
+                            || exception instanceof java.io.IOException
+                            || exception instanceof ai.djl.MalformedModelException
+                            || exception instanceof io.github.energygan.training.TrainingDivergedException) {
+                        cmd.getErr().println("energy-gan: " + exception.getMessage());
+                        return 2;
+                    }
+                    throw exception;
+                });
+        return commandLine;
+    }
+
+    /**
+     * Runs the command line.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,231 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.cli;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.translate.TranslateException;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import io.github.energygan.dataset.GaussianMixture2d;
+import io.github.energygan.dataset.ToyDataset2d;
+import io.github.energygan.metrics.MixtureMetrics;
+import io.github.energygan.metrics.MixtureQuality;
+import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.plot.EnergyLandscapePlot;
+import io.github.energygan.plot.TrainingCurvePlot;
+import io.github.energygan.training.EnergyGanTrainer;
+import io.github.energygan.training.EnergyGanTrainingConfig;
+import io.github.energygan.training.listener.CheckpointListener;
+import io.github.energygan.training.listener.EnergyStatistics;
+import io.github.energygan.training.listener.EnergyStatisticsListener;
+import io.github.energygan.training.listener.ProgressBarListener;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One training run on an embedded 2-D dataset, as {@code demo} and {@code train} do it: validate
+ * everything, train with statistics, checkpoints and a progress bar, save the model, score the
+ * generator before and after by the VEEGAN/PacGAN protocol, and write the pictures and a JSON
+ * report.
+ */
+final class ToyExperiment {
+
+    /** The files a run writes, relative to its output directory. */
+    static final String MODEL_DIR = "model";
+
+    static final String CHECKPOINT_DIR = "checkpoints";
+    static final String LANDSCAPE_PNG = "landscape.png";
+    static final String CURVES_PNG = "curves.png";
+    static final String REPORT_JSON = "report.json";
+
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+    /** What a run produced. */
+    record Result(
+            String dataset,
+            EnergyGanArchitecture architecture,
+            EnergyGanTrainingConfig config,
+            double seconds,
+            MixtureQuality before,
+            MixtureQuality after,
+            EnergyStatistics last,
+            Path output) {
+
+        double millisPerIteration() {
+            return 1000.0 * seconds / config.getIterations();
+        }
+    }
+
+    private ToyExperiment() {}
+
+    static Result run(TrainingOptions options, Path output, boolean progressBar)
+            throws IOException, TranslateException {
+        // Everything that can be wrong with the input is checked before any work starts.
+        OutputDirectory.prepare(output);
+        options.preset();
+        EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
+        EnergyGanTrainingConfig probe = configBuilder.build();
+        if (options.dataSize < 1) {
+            throw new IllegalArgumentException("--data-size must be >= 1, got " + options.dataSize);
+        }
+
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ToyDataset2d dataset =
+                    ToyDataset2d.byName(
+                            options.dataset,
+                            manager,
+                            options.dataSize,
+                            options.seed,
+                            probe.getBatchSize());
+            EnergyGanArchitecture architecture =
+                    options.architecture(dataset.getStandardDeviation());
+            GaussianMixture2d mixture =
+                    dataset instanceof GaussianMixture2d ? (GaussianMixture2d) dataset : null;
+
+            try (EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
+                MixtureQuality before = score(model, mixture, manager, options.seed);
+
+                int iterations = probe.getIterations();
+                EnergyStatisticsListener statistics =
+                        new EnergyStatisticsListener(Math.max(1, iterations / 500), 0);
+                CheckpointListener checkpoints =
+                        new CheckpointListener(
+                                model,
+                                output.resolve(CHECKPOINT_DIR),
+                                Math.max(100, iterations / 10),
+                                2);
+                configBuilder.addTrainingListeners(statistics, checkpoints);
+                if (progressBar) {
+                    configBuilder.addTrainingListeners(new ProgressBarListener(iterations, statistics));
+                }
+                EnergyGanTrainingConfig config = configBuilder.build();
+
+                long start = System.nanoTime();
+                new EnergyGanTrainer(model, config).fit(dataset);
+                double seconds = (System.nanoTime() - start) / 1e9;
+
+                model.save(output.resolve(MODEL_DIR));
+                MixtureQuality after = score(model, mixture, manager, options.seed + 1);
+
+                double extent = 1.25 * maxAbs(dataset.getPoints());
+                try (NDManager scope = manager.newSubManager()) {
+                    Engine.getEngine("PyTorch").setRandomSeed(options.seed + 1);
+                    NDArray samples = model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES);
+                    EnergyLandscapePlot.builder()
+                            .optWindow(-extent, extent, -extent, extent)
+                            .optTitle(
+                                    "U(x) after "
+                                            + iterations
+                                            + " iterations, "
+                                            + MixtureMetrics.PROTOCOL_SAMPLES
+                                            + " samples G(z) in red ("
+                                            + options.dataset
+                                            + ")")
+                            .build()
+                            .save(output.resolve(LANDSCAPE_PNG), model::energy, scope, samples);
+                }
+                TrainingCurvePlot.save(
+                        output.resolve(CURVES_PNG),
+                        statistics.getHistory(),
+                        "Training curves (" + options.dataset + ", seed " + options.seed + ")");
+
+                Result result =
+                        new Result(
+                                options.dataset,
+                                architecture,
+                                config,
+                                seconds,
+                                before,
+                                after,
+                                statistics.getLatest().orElse(null),
+                                output);
+                writeReport(result, options);
+                return result;
+            }
+        }
+    }
+
+    private static MixtureQuality score(
+            EnergyGanModel model, GaussianMixture2d mixture, NDManager manager, int seed) {
+        if (mixture == null) {
+            return null;
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            Engine.getEngine("PyTorch").setRandomSeed(seed);
+            return MixtureMetrics.evaluate(
+                    model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES), mixture);
+        }
+    }
+
+    private static double maxAbs(NDArray points) {
+        try (NDArray abs = points.abs();
+                NDArray max = abs.max()) {
+            return max.getFloat();
+        }
+    }
+
+    private static void writeReport(Result result, TrainingOptions options) throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("dataset", result.dataset());
+        report.put("preset", options.preset().getName());
+        report.put("seed", options.seed);
+        report.put("architecture", result.architecture().toString());
+        report.put("training", result.config().toString());
+        report.put("iterations", result.config().getIterations());
+        report.put("wallSeconds", result.seconds());
+        report.put("msPerIteration", result.millisPerIteration());
+        report.put("machine", machine());
+        if (result.before() != null) {
+            report.put("untrainedGenerator", quality(result.before()));
+            report.put("trainedGenerator", quality(result.after()));
+        }
+        if (result.last() != null) {
+            report.put("finalStatistics", result.last());
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("model", MODEL_DIR);
+        files.put("landscape", LANDSCAPE_PNG);
+        files.put("curves", CURVES_PNG);
+        files.put("checkpoints", CHECKPOINT_DIR);
+        report.put("files", files);
+
+        Path target = result.output().resolve(REPORT_JSON);
+        Path staging = Files.createTempFile(result.output(), ".report-", ".json");
+        Files.writeString(staging, GSON.toJson(report), StandardCharsets.UTF_8);
+        Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Map<String, Object> quality(MixtureQuality q) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("samples", q.samples());
+        map.put("modesCovered", q.modesCovered());
+        map.put("totalModes", q.totalModes());
+        map.put("highQualityPercent", 100.0 * q.highQualityFraction());
+        map.put("reverseKl", q.reverseKl());
+        map.put("modeCounts", q.modeCounts());
+        return map;
+    }
+
+    static String machine() {
+        return System.getProperty("os.name")
+                + " "
+                + System.getProperty("os.arch")
+                + ", "
+                + Runtime.getRuntime().availableProcessors()
+                + " cores, Java "
+                + System.getProperty("java.version");
+    }
+}

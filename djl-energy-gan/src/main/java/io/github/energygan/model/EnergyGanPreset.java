@@ -1,0 +1,159 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.model;
+
+import io.github.energygan.training.EnergyGanTrainingConfig;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A named architecture with the training hyperparameters that go with it.
+ *
+ * <ul>
+ *   <li>{@link #REFERENCE_2D}: the reference code's 2-D setting (DESIGN.md §1): nets of three
+ *       hidden layers of 512, Adam {@code 1e-4, (0.5, 0.9)}, {@code nCritic = 5}, {@code λ = 0.1},
+ *       batch 256, 100,000 iterations. Hours on a 2-core CPU.
+ *   <li>{@link #FAST_2D}: the {@code demo} default, the same recipe at width 128 and a larger
+ *       learning rate, to cover the 25-grid within minutes on a 2-core CPU.
+ * </ul>
+ *
+ * <p>Both standardise the data: the networks see {@code x / s} with {@code s} the data's standard
+ * deviation (what the reference code does to its toy data), and {@code λ} applies to the gradient
+ * with respect to that standardised input.
+ */
+public final class EnergyGanPreset {
+
+    /** The reference 2-D setting. */
+    public static final EnergyGanPreset REFERENCE_2D =
+            new EnergyGanPreset(
+                    "reference-2d",
+                    "reference nets (3×512), lr 1e-4, 100k iterations",
+                    EnergyGanArchitecture.reference2d(),
+                    100_000,
+                    1e-4f,
+                    0.1f);
+
+    /** The demo's default: width 128, a larger learning rate. */
+    public static final EnergyGanPreset FAST_2D =
+            new EnergyGanPreset(
+                    "fast-2d",
+                    "reference layout at width 128, lr 1e-3, 8k iterations",
+                    EnergyGanArchitecture.fast2d(),
+                    8_000,
+                    1e-3f,
+                    0.1f);
+
+    private static final List<EnergyGanPreset> ALL = List.of(REFERENCE_2D, FAST_2D);
+
+    private final String name;
+    private final String description;
+    private final EnergyGanArchitecture architecture;
+    private final int iterations;
+    private final float learningRate;
+    private final float penaltyLambda;
+
+    private EnergyGanPreset(
+            String name,
+            String description,
+            EnergyGanArchitecture architecture,
+            int iterations,
+            float learningRate,
+            float penaltyLambda) {
+        this.name = name;
+        this.description = description;
+        this.architecture = architecture;
+        this.iterations = iterations;
+        this.learningRate = learningRate;
+        this.penaltyLambda = penaltyLambda;
+    }
+
+    /**
+     * Looks a preset up by name.
+     *
+     * @param name {@code reference-2d} or {@code fast-2d}
+     * @return the preset
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
+    public static EnergyGanPreset byName(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return ALL.stream()
+                .filter(p -> p.name.equals(key))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "Unknown preset '"
+                                                + name
+                                                + "'; expected one of "
+                                                + ALL.stream()
+                                                        .map(p -> p.name)
+                                                        .collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * Returns every preset.
+     *
+     * @return the presets
+     */
+    public static List<EnergyGanPreset> all() {
+        return ALL;
+    }
+
+    /**
+     * Returns the name.
+     *
+     * @return e.g. {@code fast-2d}
+     */
+    public String getName() {
+        return name;
+    }
+
+    /**
+     * Returns a one-line description.
+     *
+     * @return the description
+     */
+    public String getDescription() {
+        return description;
+    }
+
+    /**
+     * Returns the default number of iterations.
+     *
+     * @return the iterations
+     */
+    public int getIterations() {
+        return iterations;
+    }
+
+    /**
+     * Returns the architecture for data of a given scale.
+     *
+     * @param dataScale the data's standard deviation, {@code > 0}
+     * @return the architecture
+     */
+    public EnergyGanArchitecture architecture(float dataScale) {
+        return architecture.toBuilder().optDataScale(dataScale).build();
+    }
+
+    /**
+     * Returns a training config builder filled with this preset's hyperparameters (reference
+     * defaults for everything the preset does not set).
+     *
+     * @return a new builder
+     */
+    public EnergyGanTrainingConfig.Builder trainingConfig() {
+        return EnergyGanTrainingConfig.builder()
+                .optIterations(iterations)
+                .optLearningRate(learningRate)
+                .optPenaltyLambda(penaltyLambda);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + description + ")";
+    }
+}

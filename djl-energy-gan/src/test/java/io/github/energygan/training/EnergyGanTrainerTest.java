@@ -1,0 +1,370 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.util.Pair;
+
+import io.github.energygan.dataset.GaussianGrid;
+import io.github.energygan.dataset.GaussianRing;
+import io.github.energygan.metrics.MixtureMetrics;
+import io.github.energygan.metrics.MixtureQuality;
+import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.training.listener.CheckpointListener;
+import io.github.energygan.training.listener.EnergyGanListener;
+import io.github.energygan.training.listener.EnergyStatisticsListener;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two-phase trainer: isolation of the phases, memory, seeds, bad input, divergence. */
+class EnergyGanTrainerTest {
+
+    private static final EnergyGanArchitecture SMALL =
+            EnergyGanArchitecture.builder()
+                    .optEnergyWidths(32, 32)
+                    .optGeneratorWidths(32, 32)
+                    .optEstimatorWidths(32, 32)
+                    .build();
+
+    private NDManager manager;
+
+    @BeforeEach
+    void setUp() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    private GaussianRing ring(int size) {
+        return GaussianRing.builder().setManager(manager).optSize(size).optSeed(1).build();
+    }
+
+    private static EnergyGanTrainingConfig.Builder quick(int iterations) {
+        return EnergyGanTrainingConfig.builder()
+                .optIterations(iterations)
+                .optBatchSize(64)
+                .optCriticSteps(2)
+                .optSeed(5);
+    }
+
+    private static float[] weights(Block block) {
+        List<Float> values = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            for (float f : p.getValue().getArray().toFloatArray()) {
+                values.add(f);
+            }
+        }
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
+    }
+
+    private static float gradientMass(Block block) {
+        float total = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            NDArray array = p.getValue().getArray();
+            if (array.hasGradient()) {
+                try (NDArray g = array.getGradient();
+                        NDArray sum = g.abs().sum()) {
+                    total += sum.getFloat();
+                }
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void phasesNeverLeakGradientsIntoEachOther() throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 1)) {
+            Block energy = model.getBlock().getEnergy();
+            Block generator = model.getBlock().getGenerator();
+            List<String> problems = new ArrayList<>();
+            EnergyGanListener probe =
+                    new EnergyGanListener() {
+                        private float[] generatorBefore;
+                        private float[] energyAfterCritic;
+
+                        @Override
+                        protected void onEnergyStep(Trainer t, BatchData b, long iteration) {
+                            if (energyAfterCritic != null
+                                    && !java.util.Arrays.equals(energyAfterCritic, weights(energy))) {
+                                problems.add("the generator step changed U at " + iteration);
+                            }
+                            energyAfterCritic = null;
+                            if (generatorBefore == null) {
+                                generatorBefore = weights(generator);
+                            }
+                            if (gradientMass(generator) != 0f) {
+                                problems.add("G has gradient in the energy step at " + iteration);
+                            }
+                            if (gradientMass(energy) == 0f) {
+                                problems.add("U got no gradient at " + iteration);
+                            }
+                        }
+
+                        @Override
+                        protected void onGeneratorStep(Trainer t, BatchData b, long iteration) {
+                            if (!java.util.Arrays.equals(generatorBefore, weights(generator))) {
+                                problems.add("an energy step changed G at " + iteration);
+                            }
+                            generatorBefore = null;
+                            if (gradientMass(energy) != 0f) {
+                                problems.add("U has gradient in the generator step at " + iteration);
+                            }
+                            if (gradientMass(generator) == 0f) {
+                                problems.add("G got no gradient at " + iteration);
+                            }
+                            energyAfterCritic = weights(energy);
+                        }
+                    };
+            new EnergyGanTrainer(model, quick(6).addTrainingListeners(probe).build()).fit(ring(1000));
+            assertEquals(List.of(), problems);
+            assertEquals(6, probe.getCompletedIterations());
+        }
+    }
+
+    @Test
+    void stepsLeaveNoArraysBehind() throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 2)) {
+            NDManager modelManager = model.getModel().getNDManager();
+            long[] counts = new long[2];
+            EnergyGanListener counter =
+                    new EnergyGanListener() {
+                        @Override
+                        protected void onGeneratorStep(Trainer t, BatchData b, long iteration) {
+                            if (iteration == 5) {
+                                counts[0] = modelManager.getManagedArrays().size();
+                            } else if (iteration == 60) {
+                                counts[1] = modelManager.getManagedArrays().size();
+                            }
+                        }
+                    };
+            new EnergyGanTrainer(model, quick(60).addTrainingListeners(counter).build()).fit(ring(2000));
+            assertTrue(counts[0] > 0);
+            assertEquals(counts[0], counts[1], "arrays alive at iteration 5 vs 60");
+        }
+    }
+
+    @Test
+    void sameSeedSameWeights() throws Exception {
+        float[] first;
+        float[] second;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 3)) {
+            new EnergyGanTrainer(model, quick(15).build()).fit(ring(1000));
+            first = weights(model.getBlock());
+        }
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 3)) {
+            new EnergyGanTrainer(model, quick(15).build()).fit(ring(1000));
+            second = weights(model.getBlock());
+        }
+        assertArrayEquals(first, second);
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 3)) {
+            new EnergyGanTrainer(model, quick(15).optSeed(6).build()).fit(ring(1000));
+            assertFalse(java.util.Arrays.equals(first, weights(model.getBlock())));
+        }
+    }
+
+    @Test
+    void shortTrainingBeatsTheUntrainedGenerator() throws Exception {
+        GaussianGrid grid =
+                GaussianGrid.builder().setManager(manager).optSize(50_000).optSeed(4).build();
+        EnergyGanArchitecture architecture =
+                EnergyGanArchitecture.builder()
+                        .optEnergyWidths(64, 64, 64)
+                        .optGeneratorWidths(64, 64, 64)
+                        .optEstimatorWidths(64, 64)
+                        .build();
+        try (EnergyGanModel model = EnergyGanModel.newModel(architecture, 4);
+                NDManager scope = manager.newSubManager()) {
+            MixtureQuality before = quality(model, scope, grid);
+            EnergyStatisticsListener statistics = new EnergyStatisticsListener(50, 0);
+            EnergyGanTrainingConfig config =
+                    EnergyGanTrainingConfig.builder()
+                            .optIterations(600)
+                            .optLearningRate(1e-3f)
+                            .optSeed(4)
+                            .addTrainingListeners(statistics)
+                            .build();
+            new EnergyGanTrainer(model, config).fit(grid);
+            MixtureQuality after = quality(model, scope, grid);
+            assertTrue(
+                    after.modesCovered() > before.modesCovered() + 5,
+                    "modes " + before.summary() + " → " + after.summary());
+            assertTrue(
+                    after.highQualityFraction() > before.highQualityFraction() + 0.1,
+                    "high quality " + before.summary() + " → " + after.summary());
+            assertTrue(after.reverseKl() < before.reverseKl(), before.summary() + " → " + after.summary());
+            // The energy learned to tell data from samples.
+            assertTrue(statistics.getLatest().orElseThrow().gap() > 0);
+        }
+    }
+
+    private static MixtureQuality quality(EnergyGanModel model, NDManager scope, GaussianGrid grid) {
+        Engine.getInstance().setRandomSeed(77);
+        return MixtureMetrics.evaluate(model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES), grid);
+    }
+
+    @Test
+    void divergenceStopsWithTheLastGoodCheckpoint(@TempDir Path dir) throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+            CheckpointListener checkpoints = new CheckpointListener(model, dir, 1, 2);
+            EnergyGanTrainingConfig config =
+                    quick(200)
+                            .optPenaltyLambda(0f)
+                            .optEnergyLearningRate(5f)
+                            .addTrainingListeners(checkpoints)
+                            .build();
+            TrainingDivergedException e =
+                    assertThrows(
+                            TrainingDivergedException.class,
+                            () -> new EnergyGanTrainer(model, config).fit(ring(1000)));
+            assertTrue(e.getIteration() > 1, "diverged after some good iterations");
+            Path last = e.getLastCheckpoint().orElseThrow();
+            assertTrue(e.getMessage().contains(last.toString()), e.getMessage());
+            assertEquals(checkpoints.getLastCheckpoint().orElseThrow(), last);
+            try (EnergyGanModel good = EnergyGanModel.load(last);
+                    NDManager scope = manager.newSubManager()) {
+                NDArray u = good.energy(ring(100).getPoints().duplicate());
+                float maxAbs = u.abs().max().getFloat();
+                assertTrue(Float.isFinite(maxAbs) && maxAbs <= 1e5f, "checkpoint is sane: " + maxAbs);
+            }
+            assertTrue(checkpoints.getCheckpoints().size() <= 2, "keeps only the newest 2");
+        }
+    }
+
+    @Test
+    void badConfigValuesAreNamed() {
+        assertMessage(() -> EnergyGanTrainingConfig.builder().optPenaltyLambda(-1f).build(), "λ", "-1");
+        assertMessage(() -> EnergyGanTrainingConfig.builder().optCriticSteps(0).build(), "nCritic", "0");
+        assertMessage(() -> EnergyGanTrainingConfig.builder().optBatchSize(0).build(), "batchSize", "0");
+        assertMessage(() -> EnergyGanTrainingConfig.builder().optIterations(-5).build(), "iterations", "-5");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optLearningRate(0f).build(), "LearningRate", "0");
+        assertMessage(() -> EnergyGanTrainingConfig.builder().optBetas(0.5f, 1f).build(), "beta2", "1");
+    }
+
+    private static void assertMessage(Runnable action, String... parts) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
+        for (String part : parts) {
+            assertTrue(e.getMessage().contains(part), e.getMessage());
+        }
+    }
+
+    @Test
+    void badDatasetsAreRejectedBeforeTraining(@TempDir Path dir) throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 7)) {
+            float[] before = weights(model.getBlock());
+            CheckpointListener checkpoints = new CheckpointListener(model, dir.resolve("ck"), 1, 1);
+            EnergyGanTrainer trainer =
+                    new EnergyGanTrainer(model, quick(3).addTrainingListeners(checkpoints).build());
+
+            ArrayDataset empty = arrays(manager.zeros(new Shape(0, 2)));
+            assertMessage(() -> fitQuietly(trainer, empty), "empty");
+
+            NDArray withNan = manager.randomNormal(new Shape(10, 2));
+            withNan.set(new ai.djl.ndarray.index.NDIndex("7, 1"), Float.NaN);
+            assertMessage(() -> fitQuietly(trainer, arrays(withNan)), "sample 7", "NaN");
+
+            NDArray withInf = manager.randomNormal(new Shape(10, 2));
+            withInf.set(new ai.djl.ndarray.index.NDIndex("2, 0"), Float.NEGATIVE_INFINITY);
+            assertMessage(() -> fitQuietly(trainer, arrays(withInf)), "sample 2");
+
+            assertMessage(
+                    () -> fitQuietly(trainer, arrays(manager.ones(new Shape(10, 3)))), "(3)", "(2)");
+
+            assertArrayEquals(before, weights(model.getBlock()), "no training happened");
+            assertFalse(Files.exists(dir.resolve("ck")), "nothing written");
+            assertEquals(0, trainer.getIteration());
+        }
+    }
+
+    private ArrayDataset arrays(NDArray data) {
+        return new ArrayDataset.Builder().setData(data).setSampling(4, true).build();
+    }
+
+    private static void fitQuietly(EnergyGanTrainer trainer, ArrayDataset data) {
+        try {
+            trainer.fit(data);
+        } catch (java.io.IOException | ai.djl.translate.TranslateException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void stockDjlListenersSeeBothTrainers() throws Exception {
+        List<String> events = new ArrayList<>();
+        TrainingListener stock =
+                new ai.djl.training.listener.TrainingListenerAdapter() {
+                    @Override
+                    public void onTrainingBegin(Trainer trainer) {
+                        events.add("begin " + trainer.getLoss().getName());
+                    }
+
+                    @Override
+                    public void onEpoch(Trainer trainer) {
+                        events.add("epoch " + trainer.getLoss().getName());
+                    }
+
+                    @Override
+                    public void onTrainingEnd(Trainer trainer) {
+                        events.add("end " + trainer.getLoss().getName());
+                    }
+                };
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 8)) {
+            EnergyGanTrainingConfig config =
+                    quick(4)
+                            .optIterationsPerEpoch(2)
+                            .addTrainingListeners(
+                                    stock,
+                                    new ai.djl.training.listener.TimeMeasureTrainingListener(
+                                            dirName()),
+                                    new ai.djl.training.listener.EvaluatorTrainingListener())
+                            .build();
+            new EnergyGanTrainer(model, config).fit(ring(500));
+        }
+        assertEquals(
+                List.of(
+                        "begin EnergyLoss",
+                        "begin GeneratorLoss",
+                        "epoch EnergyLoss",
+                        "epoch GeneratorLoss",
+                        "epoch EnergyLoss",
+                        "epoch GeneratorLoss",
+                        "end GeneratorLoss",
+                        "end EnergyLoss"),
+                events);
+    }
+
+    private static String dirName() throws java.io.IOException {
+        return Files.createTempDirectory("time-measure").toString();
+    }
+}
