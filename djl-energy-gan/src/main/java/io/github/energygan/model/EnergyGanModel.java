@@ -18,6 +18,7 @@ import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyGanBlock;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -30,9 +31,11 @@ import java.util.Objects;
  * A trained (or newly initialised) energy GAN: a DJL {@link Model} whose block is an {@link
  * EnergyGanBlock}, with the {@link EnergyGanArchitecture} needed to rebuild it.
  *
- * <p>A saved model is a directory holding {@value #ARCHITECTURE_FILE} (the architecture, JSON) and
- * {@code energy-gan-0000.params} (DJL's parameter format). {@link #save} writes both through a
- * temporary directory and moves them in, so a crash never leaves a half-written pair.
+ * <p>A saved model is a directory holding {@value #ARCHITECTURE_FILE} (a manifest: the
+ * architecture and the SHA-256 of the weights) and {@code energy-gan-0000.params} (DJL's parameter
+ * format). {@link #save} writes both through a temporary directory and moves them in, so a crash
+ * never leaves a half-written pair; {@link #load} checks the digest, so a truncated or corrupted
+ * weight file is reported, never loaded.
  */
 public final class EnergyGanModel implements AutoCloseable {
 
@@ -100,20 +103,22 @@ public final class EnergyGanModel implements AutoCloseable {
             throw new IOException(
                     "Model directory " + directory + " has no weight file " + PARAMETER_FILE);
         }
-        EnergyGanArchitecture architecture;
-        try {
-            architecture =
-                    EnergyGanArchitecture.fromJson(
-                            Files.readString(architectureFile, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new MalformedModelException(
-                    architectureFile + " is not a valid architecture: " + e.getMessage(), e);
+        ModelManifest manifest =
+                ModelManifest.parse(
+                        Files.readString(architectureFile, StandardCharsets.UTF_8),
+                        architectureFile.toString());
+        try (InputStream in = Files.newInputStream(parameterFile)) {
+            manifest.verify(in, parameterFile.toString());
         }
+        EnergyGanArchitecture architecture = manifest.getArchitecture();
         Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE);
         EnergyGanBlock block = architecture.newBlock();
         model.setBlock(block);
         try {
             model.load(directory, MODEL_NAME);
+            if (!block.isInitialized()) {
+                throw new MalformedModelException("it is not a DJL parameter file");
+            }
         } catch (MalformedModelException | RuntimeException | IOException e) {
             model.close();
             throw new MalformedModelException(
@@ -140,11 +145,15 @@ public final class EnergyGanModel implements AutoCloseable {
         Files.createDirectories(directory);
         Path staging = Files.createTempDirectory(directory, ".saving-");
         try {
+            model.save(staging, MODEL_NAME);
+            String digest;
+            try (InputStream in = Files.newInputStream(staging.resolve(PARAMETER_FILE))) {
+                digest = ModelManifest.sha256(in);
+            }
             Files.writeString(
                     staging.resolve(ARCHITECTURE_FILE),
-                    architecture.toJson(),
+                    new ModelManifest(architecture, PARAMETER_FILE, digest).toJson(),
                     StandardCharsets.UTF_8);
-            model.save(staging, MODEL_NAME);
             moveInto(staging.resolve(ARCHITECTURE_FILE), directory.resolve(ARCHITECTURE_FILE));
             moveInto(staging.resolve(PARAMETER_FILE), directory.resolve(PARAMETER_FILE));
         } finally {

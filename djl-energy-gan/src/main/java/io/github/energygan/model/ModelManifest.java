@@ -1,0 +1,161 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.model;
+
+import ai.djl.MalformedModelException;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * The manifest of a saved model ({@value EnergyGanModel#ARCHITECTURE_FILE}): format version, the
+ * architecture, and the name and SHA-256 of the parameter file, so that a damaged weight file is
+ * caught before DJL reads it.
+ */
+public final class ModelManifest {
+
+    /** The manifest format this version writes and reads. */
+    public static final int FORMAT = 1;
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private final EnergyGanArchitecture architecture;
+    private final String parameterFile;
+    private final String parameterSha256;
+
+    /**
+     * Creates a manifest.
+     *
+     * @param architecture the architecture
+     * @param parameterFile the parameter file's name
+     * @param parameterSha256 its SHA-256, lower-case hex
+     */
+    public ModelManifest(
+            EnergyGanArchitecture architecture, String parameterFile, String parameterSha256) {
+        this.architecture = Objects.requireNonNull(architecture, "architecture");
+        this.parameterFile = Objects.requireNonNull(parameterFile, "parameterFile");
+        this.parameterSha256 = Objects.requireNonNull(parameterSha256, "parameterSha256");
+    }
+
+    /**
+     * Returns the architecture.
+     *
+     * @return the architecture
+     */
+    public EnergyGanArchitecture getArchitecture() {
+        return architecture;
+    }
+
+    /**
+     * Returns the parameter file's name.
+     *
+     * @return the name
+     */
+    public String getParameterFile() {
+        return parameterFile;
+    }
+
+    /**
+     * Serialises to JSON.
+     *
+     * @return the JSON text
+     */
+    public String toJson() {
+        JsonObject root = new JsonObject();
+        root.addProperty("format", FORMAT);
+        root.add("architecture", JsonParser.parseString(architecture.toJson()));
+        root.addProperty("parameterFile", parameterFile);
+        root.addProperty("parameterSha256", parameterSha256);
+        return GSON.toJson(root);
+    }
+
+    /**
+     * Parses a manifest.
+     *
+     * @param json the text
+     * @param source where it came from, for messages
+     * @return the manifest
+     * @throws MalformedModelException if the text is not a manifest this version reads
+     */
+    public static ModelManifest parse(String json, String source) throws MalformedModelException {
+        try {
+            JsonObject root = JsonParser.parseString(json).getAsJsonObject();
+            JsonElement format = root.get("format");
+            if (format == null || format.getAsInt() != FORMAT) {
+                throw new MalformedModelException(
+                        source + " has manifest format " + format + "; this version reads " + FORMAT);
+            }
+            EnergyGanArchitecture architecture =
+                    EnergyGanArchitecture.fromJson(root.get("architecture").toString());
+            return new ModelManifest(
+                    architecture,
+                    root.get("parameterFile").getAsString(),
+                    root.get("parameterSha256").getAsString());
+        } catch (JsonParseException
+                | IllegalStateException
+                | IllegalArgumentException
+                | NullPointerException
+                | UnsupportedOperationException e) {
+            throw new MalformedModelException(
+                    source + " is not a valid energy-gan model manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the parameter bytes against the recorded digest.
+     *
+     * @param parameters the parameter file's content
+     * @param source where it came from, for messages
+     * @throws IOException if the stream cannot be read
+     * @throws MalformedModelException if the digest differs (a truncated or corrupted file)
+     */
+    public void verify(InputStream parameters, String source)
+            throws IOException, MalformedModelException {
+        String actual = sha256(parameters);
+        if (!actual.equals(parameterSha256)) {
+            throw new MalformedModelException(
+                    "Weight file "
+                            + source
+                            + " is corrupt or truncated: its SHA-256 is "
+                            + actual
+                            + " but the manifest records "
+                            + parameterSha256);
+        }
+    }
+
+    /**
+     * Computes the SHA-256 of a stream.
+     *
+     * @param in the stream, read to its end
+     * @return lower-case hex
+     * @throws IOException if the stream cannot be read
+     */
+    public static String sha256(InputStream in) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+        try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
+            byte[] buffer = new byte[1 << 16];
+            while (digesting.read(buffer) >= 0) {
+                // reading feeds the digest
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
