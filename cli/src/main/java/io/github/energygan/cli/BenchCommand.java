@@ -57,6 +57,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (training.iterations == null) {
             training.iterations = 5000;
         }
+        training.validate();
         EnergyGanTrainingConfig.Builder builder = training.trainingConfig();
         EnergyGanTrainingConfig probe = builder.build();
         int iterations = probe.getIterations();

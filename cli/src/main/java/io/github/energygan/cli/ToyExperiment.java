@@ -73,14 +73,12 @@ final class ToyExperiment {
 
     static Result run(TrainingOptions options, Path output, boolean progressBar)
             throws IOException, TranslateException {
-        // Everything that can be wrong with the input is checked before any work starts.
-        OutputDirectory.prepare(output);
-        options.preset();
+        // Everything that can be wrong with the input is checked before any work starts, and
+        // before the output directory is touched.
+        options.validate();
         EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
         EnergyGanTrainingConfig probe = configBuilder.build();
-        if (options.dataSize < 1) {
-            throw new IllegalArgumentException("--data-size must be >= 1, got " + options.dataSize);
-        }
+        OutputDirectory.prepare(output);
 
         try (NDManager manager = NDManager.newBaseManager()) {
             ToyDataset2d dataset =

@@ -3,6 +3,7 @@
  */
 package io.github.energygan.cli;
 
+import io.github.energygan.dataset.ToyDataset2d;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanPreset;
 import io.github.energygan.training.EnergyGanTrainingConfig;
@@ -47,6 +48,24 @@ public final class TrainingOptions {
 
     @Option(names = "--data-size", defaultValue = "100000", description = "Points generated for the dataset (default: ${DEFAULT-VALUE}).")
     int dataSize;
+
+    /**
+     * Checks every option that can be checked without doing work: preset, dataset, estimator,
+     * data size, and the training hyperparameters.
+     *
+     * @throws IllegalArgumentException naming the first bad option
+     */
+    void validate() {
+        preset();
+        ToyDataset2d.checkName(dataset);
+        if (estimator != null) {
+            EnergyGanArchitecture.Estimator.parse(estimator);
+        }
+        if (dataSize < 1) {
+            throw new IllegalArgumentException("--data-size must be >= 1, got " + dataSize);
+        }
+        trainingConfig().build();
+    }
 
     /**
      * Returns the preset named by {@code --preset}.

@@ -88,6 +88,23 @@ public abstract class ToyDataset2d extends ArrayDataset {
         return labels[0];
     }
 
+    /** The names of the embedded datasets. */
+    public static final java.util.List<String> NAMES =
+            java.util.List.of(GaussianGrid.NAME, GaussianRing.NAME, SwissRoll.NAME);
+
+    /**
+     * Checks that a name is one of {@link #NAMES}.
+     *
+     * @param name the name
+     * @throws IllegalArgumentException naming the known datasets otherwise
+     */
+    public static void checkName(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException(
+                    "Unknown dataset '" + name + "'; the embedded 2-D datasets are " + String.join(", ", NAMES));
+        }
+    }
+
     /**
      * Looks up an embedded dataset by name.
      *
@@ -124,15 +141,8 @@ public abstract class ToyDataset2d extends ArrayDataset {
                         .setSampling(batchSize, true)
                         .build();
             default:
-                throw new IllegalArgumentException(
-                        "Unknown dataset '"
-                                + name
-                                + "'; the embedded 2-D datasets are "
-                                + GaussianGrid.NAME
-                                + ", "
-                                + GaussianRing.NAME
-                                + " and "
-                                + SwissRoll.NAME);
+                checkName(name);
+                throw new AssertionError(name);
         }
     }
 

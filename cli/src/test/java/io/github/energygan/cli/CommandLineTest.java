@@ -1,0 +1,138 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.github.energygan.model.EnergyGanModel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The command line end to end, on short runs, and its answers to bad input. */
+class CommandLineTest {
+
+    /** What a run printed and returned. */
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine commandLine = EnergyGanCommand.commandLine();
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        PrintStream previous = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int code = commandLine.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(previous);
+        }
+    }
+
+    @Test
+    void demoWritesModelPicturesAndReport(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("demo");
+        Run run =
+                run(
+                        "demo",
+                        "--iterations", "40",
+                        "--data-size", "4000",
+                        "--batch-size", "64",
+                        "--seed", "3",
+                        "--no-progress",
+                        "--output", output.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("untrained"), run.out());
+        assertTrue(run.out().contains("modes"), run.out());
+        for (String file : new String[] {"landscape.png", "curves.png", "report.json"}) {
+            assertTrue(Files.size(output.resolve(file)) > 1000, file);
+        }
+        JsonObject report =
+                JsonParser.parseString(Files.readString(output.resolve("report.json"))).getAsJsonObject();
+        assertEquals("grid-25", report.get("dataset").getAsString());
+        assertEquals(40, report.get("iterations").getAsInt());
+        JsonObject trained = report.getAsJsonObject("trainedGenerator");
+        assertEquals(25, trained.get("totalModes").getAsInt());
+        assertEquals(2500, trained.get("samples").getAsInt());
+        try (EnergyGanModel model = EnergyGanModel.load(output.resolve("model"))) {
+            assertEquals(2, model.getArchitecture().getDataFeatures());
+        }
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(output.resolve("landscape.png").toFile());
+        assertEquals(800, png.getHeight());
+    }
+
+    @Test
+    void trainSavesALoadableModelWithTheChosenEstimator(@TempDir Path dir) throws Exception {
+        Run run =
+                run(
+                        "train",
+                        "--dataset", "ring-8",
+                        "--estimator", "infogan",
+                        "--iterations", "20",
+                        "--data-size", "2000",
+                        "--lambda", "0.5",
+                        "--n-critic", "2",
+                        "--no-progress",
+                        "-o", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        try (EnergyGanModel model = EnergyGanModel.load(dir.resolve("model"))) {
+            assertTrue(model.getBlock().getEncoder().isPresent());
+        }
+    }
+
+    @Test
+    void benchPrintsTimeAndMemory() {
+        Run run =
+                run(
+                        "bench",
+                        "--iterations", "30",
+                        "--warmup", "10",
+                        "--samples", "3",
+                        "--data-size", "2000",
+                        "--batch-size", "32");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("time per iteration"), run.out());
+        assertTrue(run.out().contains("peak RSS"), run.out());
+        assertTrue(run.out().contains("RSS growth"), run.out());
+    }
+
+    @Test
+    void badInputIsReportedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("never");
+        assertBad(run("demo", "--lambda", "-0.5", "-o", output.toString()), "λ", "-0.5");
+        assertBad(run("demo", "--n-critic", "0", "-o", output.toString()), "nCritic");
+        assertBad(run("demo", "--dataset", "moons", "-o", output.toString()), "moons", "grid-25");
+        assertBad(run("demo", "--preset", "huge", "-o", output.toString()), "huge", "fast-2d");
+        assertBad(run("demo", "--estimator", "mine", "-o", output.toString()), "mine", "jsd");
+        assertBad(run("demo", "--data-size", "0", "-o", output.toString()), "data-size");
+        assertBad(run("bench", "--iterations", "10", "--warmup", "10"), "warmup");
+        // Unwritable: the output path is a regular file.
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertBad(run("demo", "-o", file.resolve("sub").toString()), "not writable");
+        assertFalse(Files.exists(output), "the output directory was not even created");
+    }
+
+    private static void assertBad(Run run, String... parts) {
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        for (String part : parts) {
+            assertTrue(run.err().contains(part), run.err());
+        }
+    }
+}
