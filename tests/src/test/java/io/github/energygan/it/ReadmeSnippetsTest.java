@@ -1,0 +1,198 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.EasyTrain;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.translate.Batchifier;
+
+import io.github.energygan.dataset.GaussianGrid;
+import io.github.energygan.loss.EnergyLoss;
+import io.github.energygan.metrics.MixtureMetrics;
+import io.github.energygan.metrics.MixtureQuality;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.model.EnergyGanPreset;
+import io.github.energygan.nn.EnergyMlp;
+import io.github.energygan.training.EnergyCritic;
+import io.github.energygan.training.EnergyGanTrainer;
+import io.github.energygan.training.EnergyGanTrainingConfig;
+import io.github.energygan.training.listener.EnergyStatisticsListener;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the Java snippets of the README, and checks that the README shows exactly this code: each
+ * region between {@code // snippet:NAME} and {@code // end-snippet} below must appear verbatim
+ * (after removing its indentation) in the README's block marked {@code <!-- snippet:NAME -->}.
+ */
+class ReadmeSnippetsTest {
+
+    private static final Path README = Path.of("..", "README.md");
+
+    @Test
+    void trainAndEvaluate(@TempDir Path dir) throws Exception {
+        Path modelDir = dir.resolve("my-model");
+        // snippet:train
+        try (NDManager manager = NDManager.newBaseManager()) {
+            GaussianGrid grid = GaussianGrid.builder().setManager(manager).optSeed(0).build();
+            EnergyGanPreset preset = EnergyGanPreset.FAST_2D;
+            try (EnergyGanModel model =
+                    EnergyGanModel.newModel(preset.architecture(grid.getStandardDeviation()), 0)) {
+                EnergyStatisticsListener statistics = new EnergyStatisticsListener();
+                EnergyGanTrainingConfig config =
+                        preset.trainingConfig()
+                                .optIterations(200) // the preset trains 10,000
+                                .optSeed(0)
+                                .addTrainingListeners(statistics)
+                                .build();
+                new EnergyGanTrainer(model, config).fit(grid);
+
+                NDArray samples = model.generate(manager, MixtureMetrics.PROTOCOL_SAMPLES);
+                MixtureQuality quality = MixtureMetrics.evaluate(samples, grid);
+                System.out.println(quality.summary()); // modes 25/25, high-quality …
+                model.save(modelDir);
+            }
+        }
+        // end-snippet
+        assertTrue(Files.exists(modelDir.resolve(EnergyGanModel.PARAMETER_FILE)));
+
+        // snippet:load
+        try (EnergyGanModel model = EnergyGanModel.load(modelDir);
+                NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(new float[][] {{0f, 0f}, {1f, 1f}});
+            NDArray energy = model.energy(x); // (2): low on the grid's modes, higher between
+            NDArray samples = model.generate(manager, 16); // (16, 2)
+            assertEquals(new Shape(2), energy.getShape()); // not in README
+            assertEquals(new Shape(16, 2), samples.getShape()); // not in README
+        }
+        // end-snippet
+    }
+
+    @Test
+    void energyLossInAStockDjlPipeline() throws Exception {
+        float before;
+        float after;
+        // snippet:stock
+        EnergyMlp energy = EnergyMlp.builder().setInputFeatures(2).optHiddenWidths(64, 64).build();
+        try (Model model = Model.newInstance("energy")) {
+            model.setBlock(new EnergyCritic(energy)); // [x_data, x_model] → what EnergyLoss reads
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(new EnergyLoss(0.1f))
+                            .optOptimizer(
+                                    Optimizer.adam()
+                                            .optLearningRateTracker(Tracker.fixed(1e-3f))
+                                            .build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 2), new Shape(1, 2));
+                NDManager manager = trainer.getManager();
+                NDArray data = manager.randomNormal(new Shape(128, 2)).mul(0.1f); // your data
+                NDArray negatives = manager.randomUniform(-2f, 2f, new Shape(128, 2)); // your sampler
+                Batch batch =
+                        new Batch(
+                                manager.newSubManager(),
+                                new NDList(data, negatives),
+                                new NDList(data), // EnergyLoss ignores labels; EasyTrain wants one
+                                128,
+                                Batchifier.STACK,
+                                Batchifier.STACK,
+                                0,
+                                1);
+                before = energyGap(trainer, data, negatives); // not in README
+                for (int i = 0; i < 50; i++) {
+                    EasyTrain.trainBatch(trainer, batch); // forward, loss, backward, listeners
+                    trainer.step();
+                }
+                after = energyGap(trainer, data, negatives); // not in README
+                batch.close();
+            }
+        }
+        // end-snippet
+        assertTrue(after > before, "training widened the gap: " + before + " → " + after);
+    }
+
+    private static float energyGap(Trainer trainer, NDArray data, NDArray negatives) {
+        NDList out = trainer.evaluate(new NDList(data, negatives));
+        return out.get(1).mean().getFloat() - out.get(0).mean().getFloat();
+    }
+
+    @Test
+    void readmeShowsTheseSnippets() throws IOException {
+        String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String source =
+                Files.readString(
+                        Path.of("src/test/java/io/github/energygan/it/ReadmeSnippetsTest.java"),
+                        StandardCharsets.UTF_8);
+        List<String> names = List.of("train", "load", "stock");
+        for (String name : names) {
+            String code = snippet(source, name);
+            String block = readmeBlock(readme, name);
+            assertEquals(code, block, "README snippet '" + name + "' differs from the tested code");
+        }
+    }
+
+    private static String snippet(String source, String name) {
+        int start = source.indexOf("// snippet:" + name + "\n");
+        int end = source.indexOf("// end-snippet", start);
+        assertTrue(start >= 0 && end > start, "snippet " + name + " in the test source");
+        String body = source.substring(source.indexOf('\n', start) + 1, end);
+        StringBuilder kept = new StringBuilder();
+        for (String line : body.split("\n", -1)) {
+            if (!line.endsWith("// not in README")) {
+                kept.append(line).append('\n');
+            }
+        }
+        return dedent(kept.toString());
+    }
+
+    private static String readmeBlock(String readme, String name) {
+        int marker = readme.indexOf("<!-- snippet:" + name + " -->");
+        assertTrue(marker >= 0, "README has no <!-- snippet:" + name + " --> block");
+        int open = readme.indexOf("```java\n", marker);
+        int close = readme.indexOf("```", open + 8);
+        return dedent(readme.substring(open + 8, close));
+    }
+
+    private static String dedent(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        int indent = Integer.MAX_VALUE;
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                indent = Math.min(indent, line.length() - line.stripLeading().length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines) {
+            sb.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static {
+        Engine.getInstance().setRandomSeed(0);
+    }
+}
