@@ -199,6 +199,7 @@ class EnergyGanTrainerTest {
                 GaussianGrid.builder().setManager(manager).optSize(50_000).optSeed(4).build();
         EnergyGanArchitecture architecture =
                 EnergyGanArchitecture.builder()
+                        .optDataScale(grid.getStandardDeviation())
                         .optEnergyWidths(64, 64, 64)
                         .optGeneratorWidths(64, 64, 64)
                         .optEstimatorWidths(64, 64)
@@ -211,20 +212,22 @@ class EnergyGanTrainerTest {
                     EnergyGanTrainingConfig.builder()
                             .optIterations(600)
                             .optLearningRate(1e-3f)
+                            .optPenaltyLambda(0.03f)
                             .optSeed(4)
                             .addTrainingListeners(statistics)
                             .build();
             new EnergyGanTrainer(model, config).fit(grid);
             MixtureQuality after = quality(model, scope, grid);
-            assertTrue(
-                    after.modesCovered() > before.modesCovered() + 5,
-                    "modes " + before.summary() + " → " + after.summary());
-            assertTrue(
-                    after.highQualityFraction() > before.highQualityFraction() + 0.1,
-                    "high quality " + before.summary() + " → " + after.summary());
-            assertTrue(after.reverseKl() < before.reverseKl(), before.summary() + " → " + after.summary());
-            // The energy learned to tell data from samples.
-            assertTrue(statistics.getLatest().orElseThrow().gap() > 0);
+            // Untrained, G(z) is a small blob near the origin scaled out by s: no mode, or one.
+            String change = before.summary() + " → " + after.summary();
+            assertTrue(after.modesCovered() >= before.modesCovered() + 12, change);
+            assertTrue(after.reverseKl() < before.reverseKl() / 3, change);
+            assertTrue(after.highQuality() >= before.highQuality() + 20, change);
+            // The energy learned where the data are: lower on data than on uniform noise.
+            NDArray noise = scope.randomUniform(-5f, 5f, new Shape(2000, 2));
+            float onData = model.energy(grid.getPoints().get("0:2000")).mean().getFloat();
+            float offData = model.energy(noise).mean().getFloat();
+            assertTrue(onData < offData, "U(data) " + onData + " vs U(noise) " + offData);
         }
     }
 
@@ -254,8 +257,8 @@ class EnergyGanTrainerTest {
             try (EnergyGanModel good = EnergyGanModel.load(last);
                     NDManager scope = manager.newSubManager()) {
                 NDArray u = good.energy(ring(100).getPoints().duplicate());
-                float maxAbs = u.abs().max().getFloat();
-                assertTrue(Float.isFinite(maxAbs) && maxAbs <= 1e5f, "checkpoint is sane: " + maxAbs);
+                float spread = u.sub(u.mean()).abs().max().getFloat();
+                assertTrue(Float.isFinite(spread) && spread <= 1e5f, "checkpoint is sane: " + spread);
             }
             assertTrue(checkpoints.getCheckpoints().size() <= 2, "keeps only the newest 2");
         }

@@ -12,11 +12,13 @@ import io.github.energygan.training.TrainingDivergedException;
 import java.util.Locale;
 
 /**
- * Stops training when it diverges: a NaN or infinite energy, penalty or estimator output, or an
- * energy whose magnitude exceeds a bound (a runaway energy: without enough penalty, {@code
- * U(data)} can fall without limit while {@code U(G(z))} rises). It runs before each optimiser
- * step, so the step that diverged is never applied, and throws {@link
- * TrainingDivergedException}.
+ * Stops training when it diverges: a NaN or infinite energy, penalty or estimator output, or a
+ * runaway energy, one that lies further than a bound from the mean energy of the data (without
+ * enough penalty, {@code U(data)} can fall without limit while {@code U(G(z))} rises, or the
+ * generator can run off to where {@code U} keeps falling). Energies are measured from the data's
+ * mean because the losses do not fix {@code U}'s additive constant, which may drift harmlessly.
+ * The guard runs before each optimiser step, so the step that diverged is never applied, and
+ * throws {@link TrainingDivergedException}.
  *
  * <p>{@link io.github.energygan.training.EnergyGanTrainer} adds one with the default bound when
  * its config has none.
@@ -24,42 +26,48 @@ import java.util.Locale;
 public class DivergenceGuard extends EnergyGanListener {
 
     /** The default bound on {@code |U|}. */
-    public static final float DEFAULT_MAX_ABS_ENERGY = 1e5f;
+    public static final float DEFAULT_MAX_ENERGY_DEVIATION = 1e5f;
 
-    private final float maxAbsEnergy;
+    private final float maxEnergyDeviation;
+    private float dataEnergy;
 
-    /** Creates a guard with bound {@link #DEFAULT_MAX_ABS_ENERGY}. */
+    /** Creates a guard with bound {@link #DEFAULT_MAX_ENERGY_DEVIATION}. */
     public DivergenceGuard() {
-        this(DEFAULT_MAX_ABS_ENERGY);
+        this(DEFAULT_MAX_ENERGY_DEVIATION);
     }
 
     /**
      * Creates a guard.
      *
-     * @param maxAbsEnergy the bound on {@code |U(x)|} for any data or model sample, {@code > 0}
+     * @param maxEnergyDeviation the bound on {@code |U(x) - mean U(data)|} for any data or model sample,
+     *     {@code > 0}
      * @throws IllegalArgumentException if the bound is not positive
      */
-    public DivergenceGuard(float maxAbsEnergy) {
-        if (!(maxAbsEnergy > 0f)) {
+    public DivergenceGuard(float maxEnergyDeviation) {
+        if (!(maxEnergyDeviation > 0f)) {
             throw new IllegalArgumentException(
-                    "maxAbsEnergy must be positive, got " + maxAbsEnergy);
+                    "maxEnergyDeviation must be positive, got " + maxEnergyDeviation);
         }
-        this.maxAbsEnergy = maxAbsEnergy;
+        this.maxEnergyDeviation = maxEnergyDeviation;
     }
 
     /**
-     * Returns the bound on {@code |U|}.
+     * Returns the bound on {@code |U - mean U(data)|}.
      *
      * @return the bound
      */
-    public float getMaxAbsEnergy() {
-        return maxAbsEnergy;
+    public float getMaxEnergyDeviation() {
+        return maxEnergyDeviation;
     }
 
     /** {@inheritDoc} */
     @Override
     protected void onEnergyStep(Trainer trainer, BatchData batchData, long iteration) {
         NDList predictions = predictions(batchData);
+        float mean = predictions.get(0).mean().getFloat();
+        if (Float.isFinite(mean)) {
+            dataEnergy = mean;
+        }
         check(iteration, "U(data)", predictions.get(0), true);
         check(iteration, "U(G(z))", predictions.get(1), true);
         check(iteration, "||∇_x U(data)||²", predictions.get(2), false);
@@ -76,20 +84,24 @@ public class DivergenceGuard extends EnergyGanListener {
     }
 
     private void check(long iteration, String what, NDArray values, boolean bounded) {
-        float maxAbs = values.abs().max().getFloat();
+        float maxAbs =
+                bounded
+                        ? values.sub(dataEnergy).abs().max().getFloat()
+                        : values.abs().max().getFloat();
         if (Float.isNaN(maxAbs) || Float.isInfinite(maxAbs)) {
             throw new TrainingDivergedException(
                     iteration, what + " is " + (Float.isNaN(maxAbs) ? "NaN" : "infinite"), null);
         }
-        if (bounded && maxAbs > maxAbsEnergy) {
+        if (bounded && maxAbs > maxEnergyDeviation) {
             throw new TrainingDivergedException(
                     iteration,
                     String.format(
                             Locale.ROOT,
-                            "%s reached |U| = %.4g, above the bound %.4g (runaway energy)",
+                            "%s reached |U - mean U(data)| = %.4g, above the bound %.4g (runaway"
+                                    + " energy)",
                             what,
                             maxAbs,
-                            maxAbsEnergy),
+                            maxEnergyDeviation),
                     null);
         }
     }
