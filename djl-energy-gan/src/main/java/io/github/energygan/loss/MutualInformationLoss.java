@@ -15,7 +15,7 @@ import ai.djl.training.loss.Loss;
  */
 public abstract class MutualInformationLoss extends Loss {
 
-    private final float weight;
+    private volatile float weight;
 
     /**
      * Creates the loss.
@@ -26,11 +26,15 @@ public abstract class MutualInformationLoss extends Loss {
      */
     protected MutualInformationLoss(String name, float weight) {
         super(name);
+        this.weight = checkWeight(name, weight);
+    }
+
+    private static float checkWeight(String name, float weight) {
         if (!(weight > 0f) || Float.isInfinite(weight)) {
             throw new IllegalArgumentException(
                     name + " weight must be positive and finite, got " + weight);
         }
-        this.weight = weight;
+        return weight;
     }
 
     /**
@@ -40,6 +44,17 @@ public abstract class MutualInformationLoss extends Loss {
      */
     public float getWeight() {
         return weight;
+    }
+
+    /**
+     * Changes the weight, for a schedule over training (the trainer calls this before each
+     * generator step when its config anneals the weight).
+     *
+     * @param weight the new weight, {@code > 0}
+     * @throws IllegalArgumentException if the weight is not positive and finite
+     */
+    public void setWeight(float weight) {
+        this.weight = checkWeight(getName(), weight);
     }
 
     /**

@@ -95,8 +95,8 @@ public final class EnergyGanArchitecture {
     }
 
     /**
-     * The {@code demo} default: the reference layout at width 128 (two hidden layers for {@code
-     * T}), about 18× fewer multiply-adds per step than {@link #reference2d()}.
+     * The {@code demo} default: the reference layout at width 128, about 16× fewer multiply-adds
+     * per step than {@link #reference2d()}.
      *
      * @return the fast 2-D architecture
      */
@@ -104,7 +104,7 @@ public final class EnergyGanArchitecture {
         return builder()
                 .optEnergyWidths(128, 128, 128)
                 .optGeneratorWidths(128, 128, 128)
-                .optEstimatorWidths(128, 128)
+                .optEstimatorWidths(128, 128, 128)
                 .build();
     }
 

@@ -188,8 +188,13 @@ public final class EnergyGanTrainer {
                 Phases phases =
                         new Phases(gan, run, energyTrainer, generatorTrainer, dataset, device);
                 int perEpoch = config.getIterationsPerEpoch();
+                MutualInformationLoss mutualInformation =
+                        ((GeneratorLoss) generatorTrainer.getLoss()).getMutualInformation().orElse(null);
                 for (int i = 0; i < config.getIterations(); i++) {
                     long progress = iteration % perEpoch;
+                    if (mutualInformation != null) {
+                        mutualInformation.setWeight(config.estimatorWeightAt(i));
+                    }
                     try {
                         for (int c = 0; c < config.getCriticSteps(); c++) {
                             phases.energyStep(progress, perEpoch);

@@ -34,6 +34,7 @@ public final class EnergyGanTrainingConfig {
     private final float beta2;
     private final float estimatorWeight;
     private final float finalLearningRateFactor;
+    private final float finalEstimatorWeightFactor;
     private final int seed;
     private final int iterationsPerEpoch;
     private final InputGradient inputGradient;
@@ -50,6 +51,7 @@ public final class EnergyGanTrainingConfig {
         beta2 = b.beta2;
         estimatorWeight = b.estimatorWeight;
         finalLearningRateFactor = b.finalLearningRateFactor;
+        finalEstimatorWeightFactor = b.finalEstimatorWeightFactor;
         seed = b.seed;
         iterationsPerEpoch = b.iterationsPerEpoch;
         inputGradient = b.inputGradient;
@@ -158,6 +160,37 @@ public final class EnergyGanTrainingConfig {
     }
 
     /**
+     * Returns the ratio of the final to the initial estimator weight; 1 means a constant weight,
+     * less means a cosine decay over the run.
+     *
+     * @return the factor, in {@code (0, 1]}
+     */
+    public float getFinalEstimatorWeightFactor() {
+        return finalEstimatorWeightFactor;
+    }
+
+    /**
+     * Returns the estimator weight to use at an iteration: {@link #getEstimatorWeight()} decayed
+     * along a cosine to {@code getEstimatorWeight() · getFinalEstimatorWeightFactor()} at the last
+     * iteration.
+     *
+     * @param iteration the 0-based iteration within the run
+     * @return the weight
+     */
+    public float estimatorWeightAt(long iteration) {
+        return cosine(estimatorWeight, finalEstimatorWeightFactor, iteration, iterations);
+    }
+
+    private static float cosine(float start, float finalFactor, long step, long steps) {
+        if (finalFactor == 1f || steps <= 1) {
+            return start;
+        }
+        double progress = Math.min(1.0, (double) step / (steps - 1));
+        double end = start * (double) finalFactor;
+        return (float) (end + (start - end) * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    }
+
+    /**
      * Returns the seed from which every random choice of training flows (latent codes, batch
      * order, permutations).
      *
@@ -233,7 +266,7 @@ public final class EnergyGanTrainingConfig {
         return String.format(
                 Locale.ROOT,
                 "iterations=%d nCritic=%d λ=%s batch=%d lrU=%s lrG=%s betas=(%s, %s)"
-                        + " lrFinalFactor=%s estimatorWeight=%s seed=%d",
+                        + " lrFinalFactor=%s estimatorWeight=%s estimatorFinalFactor=%s seed=%d",
                 iterations,
                 criticSteps,
                 penaltyLambda,
@@ -244,6 +277,7 @@ public final class EnergyGanTrainingConfig {
                 beta2,
                 finalLearningRateFactor,
                 estimatorWeight,
+                finalEstimatorWeightFactor,
                 seed);
     }
 
@@ -260,6 +294,7 @@ public final class EnergyGanTrainingConfig {
         private float beta2 = 0.9f;
         private float estimatorWeight = 1f;
         private float finalLearningRateFactor = 1f;
+        private float finalEstimatorWeightFactor = 1f;
         private int seed;
         private int iterationsPerEpoch = 500;
         private InputGradient inputGradient;
@@ -382,6 +417,19 @@ public final class EnergyGanTrainingConfig {
         }
 
         /**
+         * Decays the estimator's weight along a cosine over the run to this fraction of its
+         * initial value; 1 (constant, the reference) by default. A high entropy weight early
+         * spreads the generator over every mode; a lower one late lets it sharpen within them.
+         *
+         * @param factor in {@code (0, 1]}
+         * @return this builder
+         */
+        public Builder optFinalEstimatorWeightFactor(float factor) {
+            this.finalEstimatorWeightFactor = factor;
+            return this;
+        }
+
+        /**
          * Sets the seed; 0 by default.
          *
          * @param seed any int
@@ -448,6 +496,11 @@ public final class EnergyGanTrainingConfig {
             if (!(finalLearningRateFactor > 0f && finalLearningRateFactor <= 1f)) {
                 throw new IllegalArgumentException(
                         "finalLearningRateFactor must be in (0, 1], got " + finalLearningRateFactor);
+            }
+            if (!(finalEstimatorWeightFactor > 0f && finalEstimatorWeightFactor <= 1f)) {
+                throw new IllegalArgumentException(
+                        "finalEstimatorWeightFactor must be in (0, 1], got "
+                                + finalEstimatorWeightFactor);
             }
             unitInterval("beta1", beta1);
             unitInterval("beta2", beta2);

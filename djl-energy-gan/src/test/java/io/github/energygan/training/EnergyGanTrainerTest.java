@@ -273,6 +273,37 @@ class EnergyGanTrainerTest {
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optLearningRate(0f).build(), "LearningRate", "0");
         assertMessage(() -> EnergyGanTrainingConfig.builder().optBetas(0.5f, 1f).build(), "beta2", "1");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optFinalLearningRateFactor(0f).build(),
+                "finalLearningRateFactor");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optFinalEstimatorWeightFactor(1.5f).build(),
+                "finalEstimatorWeightFactor",
+                "1.5");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optEstimatorWeight(-1f).build(),
+                "estimatorWeight");
+    }
+
+    @Test
+    void estimatorWeightFollowsACosineFromStartToEnd() {
+        EnergyGanTrainingConfig config =
+                EnergyGanTrainingConfig.builder()
+                        .optIterations(101)
+                        .optEstimatorWeight(2f)
+                        .optFinalEstimatorWeightFactor(0.1f)
+                        .build();
+        assertEquals(2f, config.estimatorWeightAt(0), 1e-6f);
+        assertEquals(1.1f, config.estimatorWeightAt(50), 1e-5f); // halfway: the mean of 2 and 0.2
+        assertEquals(0.2f, config.estimatorWeightAt(100), 1e-6f);
+        float previous = Float.MAX_VALUE;
+        for (int i = 0; i <= 100; i++) {
+            float w = config.estimatorWeightAt(i);
+            assertTrue(w <= previous, "non-increasing");
+            previous = w;
+        }
+        EnergyGanTrainingConfig constant = EnergyGanTrainingConfig.builder().optIterations(10).build();
+        assertEquals(1f, constant.estimatorWeightAt(9));
     }
 
     private static void assertMessage(Runnable action, String... parts) {

@@ -4,6 +4,7 @@
 package io.github.energygan.training.listener;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
@@ -113,10 +114,11 @@ public class CheckpointListener extends EnergyGanListener {
     private boolean weightsFinite() {
         for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
             NDArray array = pair.getValue().getArray();
-            // Reductions of the parameter land in the model's manager; close them at once.
-            try (NDArray bad = array.isNaN().logicalOr(array.isInfinite());
-                    NDArray any = bad.any()) {
-                if (any.getBoolean()) {
+            // Arrays derived from a parameter join the model's manager: work on a scoped view.
+            try (NDManager scope = array.getManager().newSubManager()) {
+                NDArray view = array.stopGradient();
+                view.attach(scope);
+                if (view.isNaN().logicalOr(view.isInfinite()).any().getBoolean()) {
                     return false;
                 }
             }

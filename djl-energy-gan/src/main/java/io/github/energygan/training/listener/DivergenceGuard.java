@@ -5,14 +5,18 @@ package io.github.energygan.training.listener;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
+import ai.djl.util.Pair;
 
 import io.github.energygan.training.TrainingDivergedException;
 
 import java.util.Locale;
 
 /**
- * Stops training when it diverges: a NaN or infinite energy, penalty or estimator output, or a
+ * Stops training when it diverges: a NaN or infinite energy, penalty, estimator output or
+ * gradient, or a
  * runaway energy, one that lies further than a bound from the mean energy of the data (without
  * enough penalty, {@code U(data)} can fall without limit while {@code U(G(z))} rises, or the
  * generator can run off to where {@code U} keeps falling). Energies are measured from the data's
@@ -71,6 +75,7 @@ public class DivergenceGuard extends EnergyGanListener {
         check(iteration, "U(data)", predictions.get(0), true);
         check(iteration, "U(G(z))", predictions.get(1), true);
         check(iteration, "||∇_x U(data)||²", predictions.get(2), false);
+        checkGradients(iteration, trainer, "energy network");
     }
 
     /** {@inheritDoc} */
@@ -80,6 +85,28 @@ public class DivergenceGuard extends EnergyGanListener {
         check(iteration, "U(G(z)) in the generator step", predictions.get(0), true);
         for (int i = 1; i < predictions.size(); i++) {
             check(iteration, "the entropy estimator's output", predictions.get(i), false);
+        }
+        checkGradients(iteration, trainer, "generator or estimator");
+    }
+
+    /** A finite loss can still give a non-finite gradient; applying it would poison the weights. */
+    private static void checkGradients(long iteration, Trainer trainer, String what) {
+        for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
+            NDArray array = pair.getValue().getArray();
+            if (!pair.getValue().requiresGradient() || !array.hasGradient()) {
+                continue;
+            }
+            // Every array derived from the gradient joins the scope and is freed with it.
+            try (NDManager scope = array.getManager().newSubManager()) {
+                NDArray gradient = array.getGradient();
+                gradient.attach(scope);
+                if (gradient.isNaN().logicalOr(gradient.isInfinite()).any().getBoolean()) {
+                    throw new TrainingDivergedException(
+                            iteration,
+                            "the " + what + " gradient of " + pair.getKey() + " is NaN or infinite",
+                            null);
+                }
+            }
         }
     }
 
