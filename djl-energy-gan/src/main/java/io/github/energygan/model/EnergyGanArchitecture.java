@@ -66,6 +66,7 @@ public final class EnergyGanArchitecture {
     private final String energyActivation;
     private final long[] generatorWidths;
     private final String generatorActivation;
+    private final float generatorOutputBound;
     private final long[] estimatorWidths;
     private final String estimatorActivation;
     private final Estimator estimator;
@@ -78,6 +79,7 @@ public final class EnergyGanArchitecture {
         energyActivation = b.energyActivation.toString();
         generatorWidths = b.generatorWidths.clone();
         generatorActivation = b.generatorActivation.toString();
+        generatorOutputBound = b.generatorOutputBound;
         estimatorWidths = b.estimatorWidths.clone();
         estimatorActivation = b.estimatorActivation.toString();
         estimator = b.estimator;
@@ -95,8 +97,9 @@ public final class EnergyGanArchitecture {
     }
 
     /**
-     * The {@code demo} default: the reference layout at width 128, about 16× fewer multiply-adds
-     * per step than {@link #reference2d()}.
+     * The {@code demo} default: the reference layout at width 128 (about 16× fewer multiply-adds
+     * per step than {@link #reference2d()}), with the generator's output bounded to three data
+     * scales so that no sample lands far out where the energy is unconstrained.
      *
      * @return the fast 2-D architecture
      */
@@ -104,6 +107,7 @@ public final class EnergyGanArchitecture {
         return builder()
                 .optEnergyWidths(128, 128, 128)
                 .optGeneratorWidths(128, 128, 128)
+                .optGeneratorOutputBound(3f)
                 .optEstimatorWidths(128, 128, 128)
                 .build();
     }
@@ -150,6 +154,7 @@ public final class EnergyGanArchitecture {
                 .optEnergyActivation(ActivationFunction.parse(energyActivation))
                 .optGeneratorWidths(generatorWidths)
                 .optGeneratorActivation(ActivationFunction.parse(generatorActivation))
+                .optGeneratorOutputBound(generatorOutputBound)
                 .optEstimatorWidths(estimatorWidths)
                 .optEstimatorActivation(ActivationFunction.parse(estimatorActivation))
                 .optEstimator(estimator);
@@ -174,6 +179,7 @@ public final class EnergyGanArchitecture {
                         .setOutputFeatures(dataFeatures)
                         .optHiddenWidths(generatorWidths)
                         .optDataScale(dataScale)
+                        .optOutputBound(generatorOutputBound)
                         .optActivation(ActivationFunction.parse(generatorActivation))
                         .build();
         Block estimatorBlock = null;
@@ -305,6 +311,7 @@ public final class EnergyGanArchitecture {
                 && energyActivation.equals(that.energyActivation)
                 && Arrays.equals(generatorWidths, that.generatorWidths)
                 && generatorActivation.equals(that.generatorActivation)
+                && Float.compare(generatorOutputBound, that.generatorOutputBound) == 0
                 && Arrays.equals(estimatorWidths, that.estimatorWidths)
                 && estimatorActivation.equals(that.estimatorActivation)
                 && estimator == that.estimator;
@@ -320,6 +327,7 @@ public final class EnergyGanArchitecture {
                 energyActivation,
                 Arrays.hashCode(generatorWidths),
                 generatorActivation,
+                generatorOutputBound,
                 Arrays.hashCode(estimatorWidths),
                 estimatorActivation,
                 estimator);
@@ -329,7 +337,7 @@ public final class EnergyGanArchitecture {
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "U %d→%s→1 %s; G %d→%s→%d %s; %s %s %s; data scale %s",
+                "U %d→%s→1 %s; G %d→%s→%d %s%s; %s %s %s; data scale %s",
                 dataFeatures,
                 joined(energyWidths),
                 energyActivation,
@@ -337,6 +345,7 @@ public final class EnergyGanArchitecture {
                 joined(generatorWidths),
                 dataFeatures,
                 generatorActivation,
+                generatorOutputBound > 0f ? ", output ±" + generatorOutputBound + "·s·tanh" : "",
                 estimator.name().toLowerCase(Locale.ROOT),
                 joined(estimatorWidths),
                 estimatorActivation,
@@ -364,6 +373,7 @@ public final class EnergyGanArchitecture {
         private ActivationFunction energyActivation = ActivationFunction.leakyRelu(0.2f);
         private long[] generatorWidths = {512, 512, 512};
         private ActivationFunction generatorActivation = ActivationFunction.relu();
+        private float generatorOutputBound;
         private long[] estimatorWidths = {512, 512, 512};
         private ActivationFunction estimatorActivation = ActivationFunction.leakyRelu(0.2f);
         private Estimator estimator = Estimator.JSD;
@@ -449,6 +459,18 @@ public final class EnergyGanArchitecture {
         }
 
         /**
+         * Bounds the generator's output to {@code ±bound} data scales with a scaled tanh; 0
+         * (unbounded, the reference) by default.
+         *
+         * @param bound {@code >= 0}
+         * @return this builder
+         */
+        public Builder optGeneratorOutputBound(float bound) {
+            this.generatorOutputBound = bound;
+            return this;
+        }
+
+        /**
          * Sets the estimator network's hidden widths.
          *
          * @param widths each {@code > 0}
@@ -497,6 +519,10 @@ public final class EnergyGanArchitecture {
             widths("energyWidths", energyWidths);
             widths("generatorWidths", generatorWidths);
             widths("estimatorWidths", estimatorWidths);
+            if (!(generatorOutputBound >= 0f) || Float.isInfinite(generatorOutputBound)) {
+                throw new IllegalArgumentException(
+                        "generatorOutputBound must be finite and >= 0, got " + generatorOutputBound);
+            }
             Objects.requireNonNull(energyActivation, "energyActivation");
             Objects.requireNonNull(generatorActivation, "generatorActivation");
             Objects.requireNonNull(estimatorActivation, "estimatorActivation");

@@ -35,8 +35,13 @@ public class GeneratorMlp extends AbstractBlock implements GeneratorNetwork, Tra
                                         "generator",
                                         builder.latentFeatures,
                                         builder.outputFeatures,
-                                        builder.outputActivation)
-                                .optOutputScale(builder.dataScale)
+                                        builder.outputBound > 0f
+                                                ? ActivationFunction.tanh()
+                                                : builder.outputActivation)
+                                .optOutputScale(
+                                        builder.outputBound > 0f
+                                                ? builder.dataScale * builder.outputBound
+                                                : builder.dataScale)
                                 .build());
     }
 
@@ -109,6 +114,7 @@ public class GeneratorMlp extends AbstractBlock implements GeneratorNetwork, Tra
         private long latentFeatures;
         private long outputFeatures;
         private ActivationFunction outputActivation;
+        private float outputBound;
 
         Builder() {
             super(ActivationFunction.relu());
@@ -147,6 +153,20 @@ public class GeneratorMlp extends AbstractBlock implements GeneratorNetwork, Tra
             return this;
         }
 
+        /**
+         * Bounds the output to {@code ±bound} data scales: {@code x = s · bound · tanh(h)}, so
+         * that no sample can land arbitrarily far from the data, where the energy is unconstrained
+         * and a large learning rate can make it run away. 0 (unbounded, the reference) by
+         * default; replaces {@link #optOutputActivation}.
+         *
+         * @param bound {@code >= 0}, in units of the data scale
+         * @return this builder
+         */
+        public Builder optOutputBound(float bound) {
+            this.outputBound = bound;
+            return this;
+        }
+
         /** {@inheritDoc} */
         @Override
         protected Builder self() {
@@ -160,6 +180,10 @@ public class GeneratorMlp extends AbstractBlock implements GeneratorNetwork, Tra
          * @throws IllegalArgumentException if a size is not positive
          */
         public GeneratorMlp build() {
+            if (!(outputBound >= 0f) || Float.isInfinite(outputBound)) {
+                throw new IllegalArgumentException(
+                        "The generator's output bound must be finite and >= 0, got " + outputBound);
+            }
             return new GeneratorMlp(this);
         }
     }

@@ -34,6 +34,7 @@ public final class EnergyGanTrainingConfig {
     private final float beta2;
     private final float estimatorWeight;
     private final float finalLearningRateFactor;
+    private final int warmUpIterations;
     private final float finalEstimatorWeightFactor;
     private final int seed;
     private final int iterationsPerEpoch;
@@ -51,6 +52,7 @@ public final class EnergyGanTrainingConfig {
         beta2 = b.beta2;
         estimatorWeight = b.estimatorWeight;
         finalLearningRateFactor = b.finalLearningRateFactor;
+        warmUpIterations = b.warmUpIterations;
         finalEstimatorWeightFactor = b.finalEstimatorWeightFactor;
         seed = b.seed;
         iterationsPerEpoch = b.iterationsPerEpoch;
@@ -160,6 +162,16 @@ public final class EnergyGanTrainingConfig {
     }
 
     /**
+     * Returns the iterations over which the learning rates rise linearly from a tenth of their
+     * value; 0 for none.
+     *
+     * @return the warm-up length
+     */
+    public int getWarmUpIterations() {
+        return warmUpIterations;
+    }
+
+    /**
      * Returns the ratio of the final to the initial estimator weight; 1 means a constant weight,
      * less means a cosine decay over the run.
      *
@@ -233,7 +245,7 @@ public final class EnergyGanTrainingConfig {
      * @return a new optimiser
      */
     public Optimizer newEnergyOptimizer() {
-        return adam(energyLearningRate, iterations * criticSteps);
+        return adam(energyLearningRate, criticSteps);
     }
 
     /**
@@ -242,18 +254,28 @@ public final class EnergyGanTrainingConfig {
      * @return a new optimiser
      */
     public Optimizer newGeneratorOptimizer() {
-        return adam(generatorLearningRate, iterations);
+        return adam(generatorLearningRate, 1);
     }
 
-    private Optimizer adam(float learningRate, int updates) {
+    private Optimizer adam(float learningRate, int updatesPerIteration) {
+        int warmUpUpdates = warmUpIterations * updatesPerIteration;
+        int mainUpdates = (iterations - warmUpIterations) * updatesPerIteration;
         Tracker tracker =
                 finalLearningRateFactor == 1f
                         ? Tracker.fixed(learningRate)
                         : Tracker.cosine()
                                 .setBaseValue(learningRate)
                                 .optFinalValue(learningRate * finalLearningRateFactor)
-                                .setMaxUpdates(updates)
+                                .setMaxUpdates(Math.max(1, mainUpdates))
                                 .build();
+        if (warmUpUpdates > 0) {
+            tracker =
+                    Tracker.warmUp()
+                            .setMainTracker(tracker)
+                            .optWarmUpSteps(warmUpUpdates)
+                            .optWarmUpBeginValue(learningRate / 10f)
+                            .build();
+        }
         return Optimizer.adam()
                 .optLearningRateTracker(tracker)
                 .optBeta1(beta1)
@@ -266,7 +288,8 @@ public final class EnergyGanTrainingConfig {
         return String.format(
                 Locale.ROOT,
                 "iterations=%d nCritic=%d λ=%s batch=%d lrU=%s lrG=%s betas=(%s, %s)"
-                        + " lrFinalFactor=%s estimatorWeight=%s estimatorFinalFactor=%s seed=%d",
+                        + " warmUp=%d lrFinalFactor=%s estimatorWeight=%s estimatorFinalFactor=%s"
+                        + " seed=%d",
                 iterations,
                 criticSteps,
                 penaltyLambda,
@@ -275,6 +298,7 @@ public final class EnergyGanTrainingConfig {
                 generatorLearningRate,
                 beta1,
                 beta2,
+                warmUpIterations,
                 finalLearningRateFactor,
                 estimatorWeight,
                 finalEstimatorWeightFactor,
@@ -294,6 +318,7 @@ public final class EnergyGanTrainingConfig {
         private float beta2 = 0.9f;
         private float estimatorWeight = 1f;
         private float finalLearningRateFactor = 1f;
+        private int warmUpIterations;
         private float finalEstimatorWeightFactor = 1f;
         private int seed;
         private int iterationsPerEpoch = 500;
@@ -417,6 +442,20 @@ public final class EnergyGanTrainingConfig {
         }
 
         /**
+         * Raises the learning rates linearly from a tenth of their value over this many
+         * iterations before the constant or cosine schedule starts; 0 (none, the reference) by
+         * default. Early on the energy can rise without bound on generator samples far from the
+         * data; a gentle start keeps a large learning rate from running away there.
+         *
+         * @param iterations in {@code [0, iterations)}
+         * @return this builder
+         */
+        public Builder optWarmUpIterations(int iterations) {
+            this.warmUpIterations = iterations;
+            return this;
+        }
+
+        /**
          * Decays the estimator's weight along a cosine over the run to this fraction of its
          * initial value; 1 (constant, the reference) by default. A high entropy weight early
          * spreads the generator over every mode; a lower one late lets it sharpen within them.
@@ -496,6 +535,13 @@ public final class EnergyGanTrainingConfig {
             if (!(finalLearningRateFactor > 0f && finalLearningRateFactor <= 1f)) {
                 throw new IllegalArgumentException(
                         "finalLearningRateFactor must be in (0, 1], got " + finalLearningRateFactor);
+            }
+            if (warmUpIterations < 0 || warmUpIterations >= iterations) {
+                throw new IllegalArgumentException(
+                        "warmUpIterations must be in [0, iterations = "
+                                + iterations
+                                + "), got "
+                                + warmUpIterations);
             }
             if (!(finalEstimatorWeightFactor > 0f && finalEstimatorWeightFactor <= 1f)) {
                 throw new IllegalArgumentException(

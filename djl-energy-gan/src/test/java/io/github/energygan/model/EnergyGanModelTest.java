@@ -97,6 +97,7 @@ class EnergyGanModelTest {
                 new EnergyGanArchitecture[] {
                     SMALL,
                     EnergyGanArchitecture.reference2d(),
+                    SMALL.toBuilder().optGeneratorOutputBound(3f).build(),
                     EnergyGanArchitecture.fast2d()
                             .toBuilder()
                             .optEstimator(EnergyGanArchitecture.Estimator.INFOGAN)

@@ -120,6 +120,26 @@ class NetworksTest {
     }
 
     @Test
+    void boundedGeneratorStaysWithinItsBound() {
+        GeneratorMlp g =
+                GeneratorMlp.builder()
+                        .setLatentFeatures(2)
+                        .setOutputFeatures(2)
+                        .optHiddenWidths(16)
+                        .optDataScale(2f)
+                        .optOutputBound(3f)
+                        .build();
+        g.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
+        NDArray z = manager.randomNormal(new Shape(500, 2)).mul(1000f);
+        NDArray x = g.forward(store, new NDList(z), false).singletonOrThrow();
+        assertTrue(x.abs().max().getFloat() <= 6f, "|x| <= s · bound = 6");
+        assertTrue(x.abs().max().getFloat() > 5f, "huge codes reach the bound");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> GeneratorMlp.builder().setLatentFeatures(2).setOutputFeatures(2).optOutputBound(-1f).build());
+    }
+
+    @Test
     void statisticsNetworkChecksItsPair() {
         StatisticsMlp t =
                 StatisticsMlp.builder().setDataFeatures(2).setLatentFeatures(3).optHiddenWidths(4).build();

@@ -264,6 +264,59 @@ class EnergyGanTrainerTest {
         }
     }
 
+    /** Writes NaN into the generator's first gradient at the chosen iterations. */
+    private static EnergyGanListener nanInjector(java.util.function.LongPredicate when) {
+        return new EnergyGanListener() {
+            @Override
+            protected void onGeneratorStep(Trainer t, BatchData b, long iteration) {
+                if (when.test(iteration)) {
+                    Parameter first = t.getModel().getBlock().getParameters().valueAt(0);
+                    try (NDArray g = first.getArray().getGradient()) {
+                        g.muli(Float.NaN);
+                    }
+                }
+            }
+        };
+    }
+
+    @Test
+    void aStepWithNonFiniteGradientsIsSkipped() throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 9)) {
+            io.github.energygan.training.listener.DivergenceGuard guard =
+                    new io.github.energygan.training.listener.DivergenceGuard();
+            EnergyGanTrainingConfig config =
+                    quick(8).addTrainingListeners(nanInjector(i -> i == 3), guard).build();
+            new EnergyGanTrainer(model, config).fit(ring(500));
+            assertEquals(1, guard.getSkippedSteps());
+            for (float w : weights(model.getBlock())) {
+                assertTrue(Float.isFinite(w), "no NaN reached the weights");
+            }
+        }
+    }
+
+    @Test
+    void persistentNonFiniteGradientsStopTraining() throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 10)) {
+            EnergyGanTrainingConfig config =
+                    quick(20)
+                            .addTrainingListeners(
+                                    nanInjector(i -> i >= 5),
+                                    new io.github.energygan.training.listener.DivergenceGuard())
+                            .build();
+            TrainingDivergedException e =
+                    assertThrows(
+                            TrainingDivergedException.class,
+                            () -> new EnergyGanTrainer(model, config).fit(ring(500)));
+            // Three skips allowed (iterations 5, 6, 7), the fourth in a row stops the run.
+            assertEquals(8, e.getIteration());
+            assertTrue(e.getMessage().contains("generator"), e.getMessage());
+            assertTrue(e.getMessage().contains("NaN or infinite gradients"), e.getMessage());
+            for (float w : weights(model.getBlock())) {
+                assertTrue(Float.isFinite(w), "no NaN reached the weights");
+            }
+        }
+    }
+
     @Test
     void badConfigValuesAreNamed() {
         assertMessage(() -> EnergyGanTrainingConfig.builder().optPenaltyLambda(-1f).build(), "λ", "-1");
@@ -283,6 +336,10 @@ class EnergyGanTrainerTest {
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optEstimatorWeight(-1f).build(),
                 "estimatorWeight");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optIterations(10).optWarmUpIterations(10).build(),
+                "warmUpIterations",
+                "10");
     }
 
     @Test

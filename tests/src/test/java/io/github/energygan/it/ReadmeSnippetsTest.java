@@ -63,7 +63,7 @@ class ReadmeSnippetsTest {
                 EnergyStatisticsListener statistics = new EnergyStatisticsListener();
                 EnergyGanTrainingConfig config =
                         preset.trainingConfig()
-                                .optIterations(200) // the preset trains 8,000
+                                .optIterations(200) // the preset trains 5,000
                                 .optSeed(0)
                                 .addTrainingListeners(statistics)
                                 .build();

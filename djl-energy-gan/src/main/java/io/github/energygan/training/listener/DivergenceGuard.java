@@ -6,11 +6,17 @@ package io.github.energygan.training.listener;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
 
 import io.github.energygan.training.TrainingDivergedException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
 
@@ -24,6 +30,10 @@ import java.util.Locale;
  * The guard runs before each optimiser step, so the step that diverged is never applied, and
  * throws {@link TrainingDivergedException}.
  *
+ * <p>One exception: a step whose energies are finite but whose gradients are not (a rare overflow
+ * in the backward pass) is skipped, its gradients zeroed and a warning logged, as mixed-precision
+ * trainers skip overflowing steps; only {@code maxSkippedSteps} such steps in a row stop the run.
+ *
  * <p>{@link io.github.energygan.training.EnergyGanTrainer} adds one with the default bound when
  * its config has none.
  */
@@ -32,12 +42,20 @@ public class DivergenceGuard extends EnergyGanListener {
     /** The default bound on {@code |U|}. */
     public static final float DEFAULT_MAX_ENERGY_DEVIATION = 1e5f;
 
+    /** The default number of consecutive steps with non-finite gradients that may be skipped. */
+    public static final int DEFAULT_MAX_SKIPPED_STEPS = 3;
+
+    private static final Logger logger = LoggerFactory.getLogger(DivergenceGuard.class);
+
     private final float maxEnergyDeviation;
+    private final int maxSkippedSteps;
     private float dataEnergy;
+    private int skippedInARow;
+    private long skippedTotal;
 
     /** Creates a guard with bound {@link #DEFAULT_MAX_ENERGY_DEVIATION}. */
     public DivergenceGuard() {
-        this(DEFAULT_MAX_ENERGY_DEVIATION);
+        this(DEFAULT_MAX_ENERGY_DEVIATION, DEFAULT_MAX_SKIPPED_STEPS);
     }
 
     /**
@@ -45,14 +63,21 @@ public class DivergenceGuard extends EnergyGanListener {
      *
      * @param maxEnergyDeviation the bound on {@code |U(x) - mean U(data)|} for any data or model sample,
      *     {@code > 0}
-     * @throws IllegalArgumentException if the bound is not positive
+     * @param maxSkippedSteps how many consecutive steps with non-finite gradients to skip before
+     *     stopping, {@code >= 0}
+     * @throws IllegalArgumentException if a bound is out of range
      */
-    public DivergenceGuard(float maxEnergyDeviation) {
+    public DivergenceGuard(float maxEnergyDeviation, int maxSkippedSteps) {
         if (!(maxEnergyDeviation > 0f)) {
             throw new IllegalArgumentException(
                     "maxEnergyDeviation must be positive, got " + maxEnergyDeviation);
         }
+        if (maxSkippedSteps < 0) {
+            throw new IllegalArgumentException(
+                    "maxSkippedSteps must be >= 0, got " + maxSkippedSteps);
+        }
         this.maxEnergyDeviation = maxEnergyDeviation;
+        this.maxSkippedSteps = maxSkippedSteps;
     }
 
     /**
@@ -62,6 +87,15 @@ public class DivergenceGuard extends EnergyGanListener {
      */
     public float getMaxEnergyDeviation() {
         return maxEnergyDeviation;
+    }
+
+    /**
+     * Returns how many steps were skipped for non-finite gradients so far.
+     *
+     * @return the count
+     */
+    public long getSkippedSteps() {
+        return skippedTotal;
     }
 
     /** {@inheritDoc} */
@@ -90,7 +124,8 @@ public class DivergenceGuard extends EnergyGanListener {
     }
 
     /** A finite loss can still give a non-finite gradient; applying it would poison the weights. */
-    private static void checkGradients(long iteration, Trainer trainer, String what) {
+    private void checkGradients(long iteration, Trainer trainer, String what) {
+        StringBuilder bad = new StringBuilder();
         for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
             NDArray array = pair.getValue().getArray();
             if (!pair.getValue().requiresGradient() || !array.hasGradient()) {
@@ -100,15 +135,42 @@ public class DivergenceGuard extends EnergyGanListener {
             try (NDManager scope = array.getManager().newSubManager()) {
                 NDArray gradient = array.getGradient();
                 gradient.attach(scope);
-                if (gradient.isNaN().logicalOr(gradient.isInfinite()).any().getBoolean()) {
-                    throw new TrainingDivergedException(
-                            iteration,
-                            "the " + what + " gradient of " + pair.getKey() + " is NaN or infinite",
-                            null);
+                long nonFinite =
+                        gradient.isNaN()
+                                .logicalOr(gradient.isInfinite())
+                                .toType(DataType.INT64, false)
+                                .sum()
+                                .getLong();
+                if (nonFinite > 0) {
+                    bad.append(bad.length() == 0 ? "" : ", ")
+                            .append(pair.getKey())
+                            .append(" (")
+                            .append(nonFinite)
+                            .append(" of ")
+                            .append(gradient.size())
+                            .append(')');
                 }
             }
         }
+        if (bad.length() == 0) {
+            skippedInARow = 0;
+            return;
+        }
+        String reason = "the " + what + " has NaN or infinite gradients in " + bad;
+        if (++skippedInARow > maxSkippedSteps) {
+            throw new TrainingDivergedException(
+                    iteration, reason + " (" + skippedInARow + " steps in a row)", null);
+        }
+        skippedTotal++;
+        for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
+            NDArray array = pair.getValue().getArray();
+            if (array.hasGradient()) {
+                JniUtils.zeroGrad((PtNDArray) array);
+            }
+        }
+        logger.warn("Iteration {}: {}; step skipped, gradients zeroed", iteration, reason);
     }
+
 
     private void check(long iteration, String what, NDArray values, boolean bounded) {
         float maxAbs =

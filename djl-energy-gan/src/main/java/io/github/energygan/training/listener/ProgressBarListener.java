@@ -37,7 +37,7 @@ public class ProgressBarListener extends EnergyGanListener {
                 statistics == null
                         ? ""
                         : statistics.getLatest().map(EnergyStatistics::summary).orElse("");
-        bar.update(iteration - 1, status);
+        bar.update(iteration, status);
     }
 
     /** {@inheritDoc} */

@@ -1,0 +1,53 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+
+import io.github.energygan.dataset.GaussianRing;
+import io.github.energygan.metrics.MixtureMetrics;
+import io.github.energygan.metrics.MixtureQuality;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.model.EnergyGanPreset;
+import io.github.energygan.training.EnergyGanTrainer;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 8-Gaussian ring on the demo's preset, shortened: every mode must be found. (The full
+ * 25-grid protocol runs from {@code energy-gan demo}; its figures are in the README.)
+ */
+class RingBenchmarkTest {
+
+    private static final int ITERATIONS = 2000;
+
+    @Test
+    void theDemoPresetFindsAllEightModesOfTheRing() throws Exception {
+        EnergyGanPreset preset = EnergyGanPreset.FAST_2D;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            GaussianRing ring = GaussianRing.builder().setManager(manager).optSeed(0).build();
+            try (EnergyGanModel model =
+                    EnergyGanModel.newModel(preset.architecture(ring.getStandardDeviation()), 0)) {
+                new EnergyGanTrainer(
+                                model,
+                                preset.trainingConfig()
+                                        .optIterations(ITERATIONS)
+                                        .optWarmUpIterations(ITERATIONS / 10)
+                                        .optSeed(0)
+                                        .build())
+                        .fit(ring);
+                Engine.getInstance().setRandomSeed(1);
+                MixtureQuality quality =
+                        MixtureMetrics.evaluate(
+                                model.generate(manager, MixtureMetrics.PROTOCOL_SAMPLES), ring);
+                assertEquals(8, quality.modesCovered(), quality.summary());
+                assertTrue(quality.highQualityFraction() > 0.5, quality.summary());
+            }
+        }
+    }
+}
