@@ -41,9 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--warmup",
-            defaultValue = "500",
-            description = "Iterations before timing and the RSS baseline (default: ${DEFAULT-VALUE}).")
-    int warmup;
+            description =
+                    "Iterations before timing and the RSS baseline (default: 500, or a fifth of a"
+                            + " shorter run).")
+    Integer warmup;
 
     @Option(
             names = "--samples",
@@ -61,6 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
         EnergyGanTrainingConfig.Builder builder = training.trainingConfig();
         EnergyGanTrainingConfig probe = builder.build();
         int iterations = probe.getIterations();
+        if (warmup == null) {
+            warmup = Math.max(1, Math.min(500, iterations / 5));
+        }
         if (warmup < 1 || warmup >= iterations) {
             throw new IllegalArgumentException(
                     "--warmup must be in [1, iterations), got " + warmup + " for " + iterations);

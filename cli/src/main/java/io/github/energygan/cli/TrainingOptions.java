@@ -31,7 +31,11 @@ public final class TrainingOptions {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     int seed;
 
-    @Option(names = "--lambda", description = "Gradient penalty λ on the standardised data; default: the preset's.")
+    @Option(
+            names = "--lambda",
+            description =
+                    "Gradient penalty λ on the standardised data at the start of the run (fast-2d"
+                            + " anneals it to a tenth by the end); default: the preset's.")
     Float lambda;
 
     @Option(names = "--estimator", description = "Entropy estimator: jsd, infogan or none; default: jsd.")
@@ -101,10 +105,10 @@ public final class TrainingOptions {
      * @return the builder (validated when built)
      */
     EnergyGanTrainingConfig.Builder trainingConfig() {
-        EnergyGanTrainingConfig.Builder builder = preset().trainingConfig().optSeed(seed);
-        if (iterations != null) {
-            builder.optIterations(iterations);
-        }
+        EnergyGanPreset preset = preset();
+        int runIterations = iterations != null ? iterations : preset.getIterations();
+        EnergyGanTrainingConfig.Builder builder =
+                preset.trainingConfig(runIterations).optSeed(seed);
         if (lambda != null) {
             builder.optPenaltyLambda(lambda);
         }

@@ -26,7 +26,7 @@ public class GradientPenalty extends Loss {
     /** Where {@link io.github.energygan.training.EnergyCritic} puts the squared norms. */
     public static final int DEFAULT_INDEX = 2;
 
-    private final float lambda;
+    private float lambda;
     private final int index;
 
     /**
@@ -78,6 +78,16 @@ public class GradientPenalty extends Loss {
      */
     public float getLambda() {
         return lambda;
+    }
+
+    /**
+     * Changes the coefficient, for schedules that anneal it during training.
+     *
+     * @param lambda the new coefficient {@code λ ≥ 0}
+     * @throws IllegalArgumentException if {@code lambda} is negative, NaN or infinite
+     */
+    public void setLambda(float lambda) {
+        this.lambda = checkLambda(lambda);
     }
 
     /** {@inheritDoc} */

@@ -66,6 +66,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every array a step creates belongs to a sub-manager closed at the end of the step, so memory
  * stays flat over long runs.
  *
+ * <p>Schedules the config asks for are applied at the start of each iteration: the learning rates
+ * through DJL's {@code Tracker}s, λ and the estimator's weight through {@link
+ * io.github.energygan.loss.GradientPenalty#setLambda} and {@link MutualInformationLoss#setWeight}.
+ * With {@link EnergyGanTrainingConfig#getGeneratorAveraging() generator averaging} on, a moving
+ * average of the generator's weights is kept beside the run and written into the model when the
+ * run completes.
+ *
  * <p>Listeners from the config receive DJL's events from both trainers ({@code
  * onTrainingBegin}, {@code onTrainingBatch} before each optimiser step, {@code onEpoch} every
  * {@code iterationsPerEpoch} iterations, {@code onTrainingEnd}), so stock listeners work
@@ -190,11 +197,18 @@ public final class EnergyGanTrainer {
                 int perEpoch = config.getIterationsPerEpoch();
                 MutualInformationLoss mutualInformation =
                         ((GeneratorLoss) generatorTrainer.getLoss()).getMutualInformation().orElse(null);
+                EnergyLoss energyLoss = (EnergyLoss) energyTrainer.getLoss();
+                ParameterAverage average =
+                        config.getGeneratorAveraging() > 0f
+                                ? new ParameterAverage(
+                                        gan.getGenerator(), config.getGeneratorAveraging(), run)
+                                : null;
                 for (int i = 0; i < config.getIterations(); i++) {
                     long progress = iteration % perEpoch;
                     if (mutualInformation != null) {
                         mutualInformation.setWeight(config.estimatorWeightAt(i));
                     }
+                    energyLoss.getPenalty().setLambda(config.penaltyLambdaAt(i));
                     try {
                         for (int c = 0; c < config.getCriticSteps(); c++) {
                             phases.energyStep(progress, perEpoch);
@@ -203,11 +217,17 @@ public final class EnergyGanTrainer {
                     } catch (TrainingDivergedException e) {
                         throw withCheckpoint(e, listeners);
                     }
+                    if (average != null) {
+                        average.update();
+                    }
                     iteration++;
                     if (iteration % perEpoch == 0) {
                         energyTrainer.notifyListeners(l -> l.onEpoch(energyTrainer));
                         generatorTrainer.notifyListeners(l -> l.onEpoch(generatorTrainer));
                     }
+                }
+                if (average != null) {
+                    average.copyToBlock();
                 }
             }
         }

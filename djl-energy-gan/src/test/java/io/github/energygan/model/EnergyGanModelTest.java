@@ -15,6 +15,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import io.github.energygan.nn.ActivationFunction;
+import io.github.energygan.training.EnergyGanTrainingConfig;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,5 +222,25 @@ class EnergyGanModelTest {
                 assertThrows(IllegalArgumentException.class, () -> EnergyGanPreset.byName("huge"));
         assertTrue(e.getMessage().contains("fast-2d"), e.getMessage());
         assertEquals(2.5f, EnergyGanPreset.FAST_2D.architecture(2.5f).getDataScale());
+    }
+
+    @Test
+    void aPresetStretchedToAnotherLengthKeepsItsScheduleShape() {
+        EnergyGanPreset preset = EnergyGanPreset.FAST_2D;
+        EnergyGanTrainingConfig full = preset.trainingConfig().build();
+        EnergyGanTrainingConfig tenth = preset.trainingConfig(full.getIterations() / 10).build();
+        assertEquals(full.getIterations() / 10, tenth.getIterations());
+        assertEquals(full.getWarmUpIterations() / 10, tenth.getWarmUpIterations());
+        assertEquals(full.getPenaltyLambda(), tenth.getPenaltyLambda());
+        assertEquals(full.getFinalPenaltyFactor(), tenth.getFinalPenaltyFactor());
+        // λ and the entropy weight fall along the same cosine, whatever the length.
+        assertEquals(
+                full.penaltyLambdaAt(full.getIterations() - 1),
+                tenth.penaltyLambdaAt(tenth.getIterations() - 1),
+                1e-7);
+        assertEquals(0.03f, full.penaltyLambdaAt(full.getIterations() - 1), 1e-6);
+        assertEquals(0.1f, full.penaltyLambdaAt(0), 1e-7);
+        assertEquals(1, preset.trainingConfig(1).build().getIterations());
+        assertThrows(IllegalArgumentException.class, () -> preset.trainingConfig(0));
     }
 }

@@ -26,6 +26,7 @@ import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.model.EnergyGanPreset;
 import io.github.energygan.training.listener.CheckpointListener;
 import io.github.energygan.training.listener.EnergyGanListener;
 import io.github.energygan.training.listener.EnergyStatisticsListener;
@@ -194,6 +195,53 @@ class EnergyGanTrainerTest {
     }
 
     @Test
+    void generatorAveragingGivesTheModelTheMovingAverageOfTheTrajectory() throws Exception {
+        int iterations = 12;
+        float decay = 0.8f;
+        List<float[]> trajectory = new ArrayList<>();
+        float[] plain;
+        float[] plainEnergy;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 11)) {
+            Block generator = model.getBlock().getGenerator();
+            EnergyGanListener recorder =
+                    new EnergyGanListener() {
+                        @Override
+                        protected void onGeneratorStep(Trainer t, BatchData b, long iteration) {
+                            trajectory.add(weights(generator)); // before this step's update
+                        }
+                    };
+            new EnergyGanTrainer(model, quick(iterations).addTrainingListeners(recorder).build())
+                    .fit(ring(1000));
+            plain = weights(generator);
+            plainEnergy = weights(model.getBlock().getEnergy());
+        }
+        trajectory.add(plain);
+        assertEquals(iterations + 1, trajectory.size());
+        double[] expected = new double[plain.length];
+        for (int j = 0; j < plain.length; j++) {
+            expected[j] = trajectory.get(0)[j];
+        }
+        for (float[] w : trajectory.subList(1, trajectory.size())) {
+            for (int j = 0; j < plain.length; j++) {
+                expected[j] = decay * expected[j] + (1 - decay) * w[j];
+            }
+        }
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 11)) {
+            new EnergyGanTrainer(model, quick(iterations).optGeneratorAveraging(decay).build())
+                    .fit(ring(1000));
+            float[] averaged = weights(model.getBlock().getGenerator());
+            double worst = 0;
+            for (int j = 0; j < plain.length; j++) {
+                worst = Math.max(worst, Math.abs(averaged[j] - expected[j]));
+            }
+            assertTrue(worst < 1e-5, "largest difference from the moving average: " + worst);
+            assertFalse(java.util.Arrays.equals(plain, averaged), "the average is not the last step");
+            // The energy trains against the current generator either way.
+            assertArrayEquals(plainEnergy, weights(model.getBlock().getEnergy()));
+        }
+    }
+
+    @Test
     void shortTrainingBeatsTheUntrainedGenerator() throws Exception {
         GaussianGrid grid =
                 GaussianGrid.builder().setManager(manager).optSize(50_000).optSeed(4).build();
@@ -203,16 +251,15 @@ class EnergyGanTrainerTest {
                         .optEnergyWidths(64, 64, 64)
                         .optGeneratorWidths(64, 64, 64)
                         .optEstimatorWidths(64, 64)
+                        .optGeneratorOutputBound(3f)
                         .build();
         try (EnergyGanModel model = EnergyGanModel.newModel(architecture, 4);
                 NDManager scope = manager.newSubManager()) {
             MixtureQuality before = quality(model, scope, grid);
             EnergyStatisticsListener statistics = new EnergyStatisticsListener(50, 0);
             EnergyGanTrainingConfig config =
-                    EnergyGanTrainingConfig.builder()
-                            .optIterations(600)
-                            .optLearningRate(1e-3f)
-                            .optPenaltyLambda(0.03f)
+                    EnergyGanPreset.FAST_2D
+                            .trainingConfig(1500)
                             .optSeed(4)
                             .addTrainingListeners(statistics)
                             .build();
@@ -336,6 +383,10 @@ class EnergyGanTrainerTest {
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optEstimatorWeight(-1f).build(),
                 "estimatorWeight");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optGeneratorAveraging(1f).build(),
+                "generatorAveraging",
+                "1");
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optIterations(10).optWarmUpIterations(10).build(),
                 "warmUpIterations",

@@ -62,8 +62,7 @@ class ReadmeSnippetsTest {
                     EnergyGanModel.newModel(preset.architecture(grid.getStandardDeviation()), 0)) {
                 EnergyStatisticsListener statistics = new EnergyStatisticsListener();
                 EnergyGanTrainingConfig config =
-                        preset.trainingConfig()
-                                .optIterations(200) // the preset trains 5,000
+                        preset.trainingConfig(200) // the preset trains 8,000; warm-up scaled to match
                                 .optSeed(0)
                                 .addTrainingListeners(statistics)
                                 .build();

@@ -35,10 +35,7 @@ class RingBenchmarkTest {
                     EnergyGanModel.newModel(preset.architecture(ring.getStandardDeviation()), 0)) {
                 new EnergyGanTrainer(
                                 model,
-                                preset.trainingConfig()
-                                        .optIterations(ITERATIONS)
-                                        .optWarmUpIterations(ITERATIONS / 10)
-                                        .optSeed(0)
+                                preset.trainingConfig(ITERATIONS).optSeed(0)
                                         .build())
                         .fit(ring);
                 Engine.getInstance().setRandomSeed(1);

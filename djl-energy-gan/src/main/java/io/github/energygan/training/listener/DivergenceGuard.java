@@ -18,7 +18,9 @@ import io.github.energygan.training.TrainingDivergedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Stops training when it diverges: a NaN or infinite energy, penalty, estimator output or
@@ -50,7 +52,8 @@ public class DivergenceGuard extends EnergyGanListener {
     private final float maxEnergyDeviation;
     private final int maxSkippedSteps;
     private float dataEnergy;
-    private int skippedInARow;
+    /** Steps skipped in a row, counted per phase: a good step of the other phase is no cure. */
+    private final Map<String, Integer> skippedInARow = new HashMap<>();
     private long skippedTotal;
 
     /** Creates a guard with bound {@link #DEFAULT_MAX_ENERGY_DEVIATION}. */
@@ -153,13 +156,14 @@ public class DivergenceGuard extends EnergyGanListener {
             }
         }
         if (bad.length() == 0) {
-            skippedInARow = 0;
+            skippedInARow.put(what, 0);
             return;
         }
         String reason = "the " + what + " has NaN or infinite gradients in " + bad;
-        if (++skippedInARow > maxSkippedSteps) {
+        int inARow = skippedInARow.merge(what, 1, Integer::sum);
+        if (inARow > maxSkippedSteps) {
             throw new TrainingDivergedException(
-                    iteration, reason + " (" + skippedInARow + " steps in a row)", null);
+                    iteration, reason + " (" + inARow + " steps in a row)", null);
         }
         skippedTotal++;
         for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
@@ -170,7 +174,6 @@ public class DivergenceGuard extends EnergyGanListener {
         }
         logger.warn("Iteration {}: {}; step skipped, gradients zeroed", iteration, reason);
     }
-
 
     private void check(long iteration, String what, NDArray values, boolean bounded) {
         float maxAbs =
