@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One training run on an embedded 2-D dataset, as {@code demo} and {@code train} do it: validate
@@ -201,9 +202,18 @@ final class ToyExperiment {
         report.put("files", files);
 
         Path target = result.output().resolve(REPORT_JSON);
-        Path staging = Files.createTempFile(result.output(), ".report-", ".json");
-        Files.writeString(staging, GSON.toJson(report), StandardCharsets.UTF_8);
-        Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // Not Files.createTempFile, which would leave the report readable by its owner only.
+        Path staging = result.output().resolve(".report-" + UUID.randomUUID() + ".json");
+        try {
+            Files.writeString(staging, GSON.toJson(report), StandardCharsets.UTF_8);
+            Files.move(
+                    staging,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staging);
+        }
     }
 
     private static Map<String, Object> quality(MixtureQuality q) {

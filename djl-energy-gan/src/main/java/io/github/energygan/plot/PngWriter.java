@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /** Writes a chart to a PNG through a temporary file, so no half-written picture is left. */
 final class PngWriter {
@@ -20,7 +21,8 @@ final class PngWriter {
     static void write(JFreeChart chart, Path png, int width, int height) throws IOException {
         Path parent = png.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempFile(parent, ".plot-", ".png");
+        // Not Files.createTempFile: that makes the file owner-only (0600), and the picture keeps it.
+        Path staging = parent.resolve(".plot-" + UUID.randomUUID() + ".png");
         try {
             ChartUtils.saveChartAsPNG(staging.toFile(), chart, width, height);
             try {
