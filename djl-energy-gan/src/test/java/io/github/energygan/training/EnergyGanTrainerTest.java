@@ -385,6 +385,10 @@ class EnergyGanTrainerTest {
                 () -> EnergyGanTrainingConfig.builder().optEstimatorWeight(-1f).build(),
                 "estimatorWeight");
         assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optFinalPenaltyFactor(0f).build(),
+                "finalPenaltyFactor",
+                "0");
+        assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optGeneratorAveraging(1f).build(),
                 "generatorAveraging",
                 "1");
