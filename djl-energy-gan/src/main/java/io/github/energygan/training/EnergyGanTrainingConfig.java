@@ -608,10 +608,7 @@ public final class EnergyGanTrainingConfig {
             positive("energyLearningRate", energyLearningRate);
             positive("generatorLearningRate", generatorLearningRate);
             positive("estimatorWeight", estimatorWeight);
-            if (!(finalLearningRateFactor > 0f && finalLearningRateFactor <= 1f)) {
-                throw new IllegalArgumentException(
-                        "finalLearningRateFactor must be in (0, 1], got " + finalLearningRateFactor);
-            }
+            fraction("finalLearningRateFactor", finalLearningRateFactor);
             if (warmUpIterations < 0 || warmUpIterations >= iterations) {
                 throw new IllegalArgumentException(
                         "warmUpIterations must be in [0, iterations = "
@@ -619,15 +616,8 @@ public final class EnergyGanTrainingConfig {
                                 + "), got "
                                 + warmUpIterations);
             }
-            if (!(finalEstimatorWeightFactor > 0f && finalEstimatorWeightFactor <= 1f)) {
-                throw new IllegalArgumentException(
-                        "finalEstimatorWeightFactor must be in (0, 1], got "
-                                + finalEstimatorWeightFactor);
-            }
-            if (!(finalPenaltyFactor > 0f && finalPenaltyFactor <= 1f)) {
-                throw new IllegalArgumentException(
-                        "finalPenaltyFactor must be in (0, 1], got " + finalPenaltyFactor);
-            }
+            fraction("finalEstimatorWeightFactor", finalEstimatorWeightFactor);
+            fraction("finalPenaltyFactor", finalPenaltyFactor);
             unitInterval("generatorAveraging", generatorAveraging);
             unitInterval("beta1", beta1);
             unitInterval("beta2", beta2);
@@ -649,6 +639,12 @@ public final class EnergyGanTrainingConfig {
             if (!(value > 0f) || Float.isInfinite(value)) {
                 throw new IllegalArgumentException(
                         field + " must be positive and finite, got " + value);
+            }
+        }
+
+        private static void fraction(String field, float value) {
+            if (!(value > 0f && value <= 1f)) {
+                throw new IllegalArgumentException(field + " must be in (0, 1], got " + value);
             }
         }
 
