@@ -35,7 +35,7 @@ public final class TrainingOptions {
             names = "--lambda",
             description =
                     "Gradient penalty λ on the standardised data at the start of the run (fast-2d"
-                            + " anneals it to a tenth by the end); default: the preset's.")
+                            + " anneals it to 0.3 of that by the end); default: the preset's.")
     Float lambda;
 
     @Option(names = "--estimator", description = "Entropy estimator: jsd, infogan or none; default: jsd.")
