@@ -7,15 +7,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code energy-gan} command line: {@code demo} (the main job), {@code train}, {@code
- * bench}.
+ * The {@code energy-gan} command line: {@code demo} (the main job), {@code train}, {@code sample},
+ * {@code bench}.
  */
 @Command(
         name = "energy-gan",
         mixinStandardHelpOptions = true,
         version = "energy-gan 0.1.0 (DJL 0.36.0, PyTorch 2.7.1)",
         description = "Energy-based GANs (MEG) on the Deep Java Library.",
-        subcommands = {DemoCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            TrainCommand.class,
+            SampleCommand.class,
+            BenchCommand.class
+        })
 public final class EnergyGanCommand implements Runnable {
 
     @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

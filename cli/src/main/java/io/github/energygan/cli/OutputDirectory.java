@@ -4,10 +4,13 @@
 package io.github.energygan.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
-/** Checks an output directory before any work starts. */
+/** Checks an output directory before any work starts, and writes text files into it whole. */
 final class OutputDirectory {
 
     private OutputDirectory() {}
@@ -33,6 +36,30 @@ final class OutputDirectory {
                             + e
                             + "); choose another with --output",
                     e);
+        }
+    }
+
+    /**
+     * Writes a text file so that it is either absent or complete: into a staging file beside it,
+     * then moved over it in one step.
+     *
+     * @param target the file to write
+     * @param content its content, written as UTF-8
+     * @throws IOException if the file cannot be written
+     */
+    static void writeString(Path target, String content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        // Not Files.createTempFile, which would leave the file readable by its owner only.
+        Path staging = parent.resolve("." + target.getFileName() + "-" + UUID.randomUUID());
+        try {
+            Files.writeString(staging, content, StandardCharsets.UTF_8);
+            Files.move(
+                    staging,
+                    target,
+                    StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(staging);
         }
     }
 }

@@ -27,13 +27,9 @@ import io.github.energygan.training.listener.EnergyStatisticsListener;
 import io.github.energygan.training.listener.ProgressBarListener;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * One training run on an embedded 2-D dataset, as {@code demo} and {@code train} do it: validate
@@ -201,22 +197,10 @@ final class ToyExperiment {
         files.put("checkpoints", CHECKPOINT_DIR);
         report.put("files", files);
 
-        Path target = result.output().resolve(REPORT_JSON);
-        // Not Files.createTempFile, which would leave the report readable by its owner only.
-        Path staging = result.output().resolve(".report-" + UUID.randomUUID() + ".json");
-        try {
-            Files.writeString(staging, GSON.toJson(report), StandardCharsets.UTF_8);
-            Files.move(
-                    staging,
-                    target,
-                    StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(staging);
-        }
+        OutputDirectory.writeString(result.output().resolve(REPORT_JSON), GSON.toJson(report));
     }
 
-    private static Map<String, Object> quality(MixtureQuality q) {
+    static Map<String, Object> quality(MixtureQuality q) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("samples", q.samples());
         map.put("modesCovered", q.modesCovered());

@@ -24,6 +24,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The command line end to end, on short runs, and its answers to bad input. */
 class CommandLineTest {
@@ -95,6 +96,55 @@ class CommandLineTest {
         try (EnergyGanModel model = EnergyGanModel.load(dir.resolve("model"))) {
             assertTrue(model.getBlock().getEncoder().isPresent());
         }
+    }
+
+    @Test
+    void sampleDrawsFromASavedModelWithDiagnosticsAndScores(@TempDir Path dir) throws Exception {
+        Path trained = dir.resolve("trained");
+        assertEquals(
+                0,
+                run("train", "--iterations", "20", "--data-size", "2000", "--no-progress", "-o",
+                                trained.toString())
+                        .exitCode());
+        Path output = dir.resolve("samples");
+        Run run =
+                run(
+                        "sample",
+                        "-m", trained.resolve("model").toString(),
+                        "-n", "300",
+                        "--steps", "20",
+                        "--warm-up", "30",
+                        "--seed", "4",
+                        "--dataset", "grid-25",
+                        "-o", output.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("chain-steps/s"), run.out());
+        assertTrue(run.out().contains("after MCMC"), run.out());
+        List<String> lines = Files.readAllLines(output.resolve("samples.csv"));
+        assertEquals("x0,x1", lines.get(0));
+        assertEquals(301, lines.size());
+        assertTrue(Files.size(output.resolve("landscape-mcmc.png")) > 1000);
+        JsonObject report =
+                JsonParser.parseString(Files.readString(output.resolve("sampling.json")))
+                        .getAsJsonObject();
+        JsonObject diagnostics = report.getAsJsonObject("diagnostics");
+        assertEquals("MALA", diagnostics.get("method").getAsString());
+        assertEquals(300, diagnostics.getAsJsonArray("chainAcceptance").size());
+        assertEquals(51, diagnostics.getAsJsonArray("energyTrace").size());
+        assertTrue(diagnostics.get("energy").getAsString().contains("prior"));
+        assertEquals(300, report.getAsJsonObject("mcmc").get("samples").getAsInt());
+
+        String model = trained.resolve("model").toString();
+        Path never = dir.resolve("never");
+        assertBad(run("sample", "-m", model, "--step-size", "0", "-o", never.toString()), "step size");
+        assertBad(run("sample", "-m", model, "--step-size", "big", "-o", never.toString()), "big");
+        assertBad(run("sample", "-m", model, "--steps", "-1", "-o", never.toString()), "-1");
+        assertBad(run("sample", "-m", model, "--beta", "0", "-o", never.toString()), "β");
+        assertBad(run("sample", "-m", model, "--method", "hmc", "-o", never.toString()), "hmc");
+        assertBad(
+                run("sample", "-m", dir.resolve("nothing").toString(), "-o", never.toString()),
+                "does not exist");
+        assertFalse(Files.exists(never));
     }
 
     @Test

@@ -23,9 +23,13 @@ public final class StepSizeAdaptation {
     private static final double INITIAL_GAIN = 1.0;
     private static final double GAIN_DECAY = 0.6;
 
+    private static final double LOG_TWO = Math.log(2);
+
     private final double target;
     private double logStep;
     private int updates;
+    private boolean bracketing = true;
+    private int direction;
 
     /**
      * Starts an adaptation.
@@ -73,6 +77,16 @@ public final class StepSizeAdaptation {
      * @return the new step size
      */
     public double update(double meanAcceptance) {
+        if (bracketing) {
+            int towards = meanAcceptance > target ? 1 : -1;
+            if (direction == 0 || towards == direction) {
+                direction = towards;
+                logStep += towards * LOG_TWO;
+                return getStep();
+            }
+            // The acceptance crossed the target: the step is within a factor of two.
+            bracketing = false;
+        }
         updates++;
         double gain = INITIAL_GAIN * Math.pow(updates, -GAIN_DECAY);
         logStep += gain * (meanAcceptance - target);

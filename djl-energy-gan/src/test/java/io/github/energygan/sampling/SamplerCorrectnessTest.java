@@ -197,7 +197,8 @@ class SamplerCorrectnessTest {
         // 0.3·N((−1.5, 0), 0.75²I) + 0.7·N((1.5, 0), 0.75²I): the density at the saddle is
         // e^{-2} of the peaks, so chains cross: Kramers' rate at the adapted step is about one
         // crossing per 100 steps, and 1,000 steps take the share of chains in the first
-        // component from 1 (they all start there) to equilibrium up to e^{-10}. The estimator is the mean responsibility of the first
+        // component from 1 (they all start there) to equilibrium up to e^{-10}. The estimator is
+        // the mean responsibility of the first
         // component, E[r₁(x)] = w₁ exactly, with Var r₁ ≤ w₁(1 − w₁).
         float w1 = 0.3f;
         float[] mu1 = {-1.5f, 0f};

@@ -1,0 +1,304 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import io.github.energygan.dataset.GaussianMixture2d;
+import io.github.energygan.dataset.ToyDataset2d;
+import io.github.energygan.metrics.MixtureMetrics;
+import io.github.energygan.metrics.MixtureQuality;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.plot.EnergyLandscapePlot;
+import io.github.energygan.sampling.LatentSampling;
+import io.github.energygan.sampling.SampleRequest;
+import io.github.energygan.sampling.SamplerDiagnostics;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Draws samples from a saved model with MCMC in latent space (MALA by default) and writes them as
+ * CSV, with the raw generator samples beside them, the sampler's diagnostics and throughput, and
+ * for 2-D models the energy landscape under both sets of samples; with {@code --dataset} it also
+ * scores both sets by the VEEGAN/PacGAN protocol.
+ */
+@Command(
+        name = "sample",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sample a saved model with MCMC in latent space (E(z) = β·U(G(z)) + ||z||²/2) and",
+            "write the samples (CSV), the diagnostics and throughput (JSON) and, for 2-D models,",
+            "the energy landscape under the raw and the MCMC samples (PNG)."
+        })
+public final class SampleCommand implements Callable<Integer> {
+
+    static final String SAMPLES_CSV = "samples.csv";
+    static final String RAW_CSV = "raw-samples.csv";
+    static final String REPORT_JSON = "sampling.json";
+    static final String RAW_PNG = "landscape-raw.png";
+    static final String MCMC_PNG = "landscape-mcmc.png";
+
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+    @Option(
+            names = {"-m", "--model"},
+            required = true,
+            description = "Model directory, as saved by train (its model/ subdirectory).")
+    Path model;
+
+    @Option(
+            names = {"-n", "--count"},
+            defaultValue = "2500",
+            description = "Samples (= chains), default: ${DEFAULT-VALUE}.")
+    int count;
+
+    @Option(
+            names = "--steps",
+            defaultValue = "100",
+            description =
+                    "MCMC steps after warm-up; 0 for raw generator samples (default:"
+                            + " ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(
+            names = "--warm-up",
+            defaultValue = "100",
+            description =
+                    "Warm-up steps, during which an automatic step size is adapted towards"
+                            + " acceptance 0.574 (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(
+            names = "--step-size",
+            defaultValue = "auto",
+            description = "Step size α, or auto (default: ${DEFAULT-VALUE}).")
+    String stepSize;
+
+    @Option(
+            names = "--beta",
+            defaultValue = "1",
+            description = "Inverse temperature β (default: ${DEFAULT-VALUE}).")
+    float beta;
+
+    @Option(
+            names = "--no-prior",
+            description =
+                    "Drop the prior term ||z||²/2 and sample β·U(G(z)) alone, as the"
+                            + " article's reference code does.")
+    boolean noPrior;
+
+    @Option(
+            names = "--method",
+            defaultValue = "mala",
+            description = "mala (exact) or langevin (unadjusted); default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            description = "Seed of the latent draws and the chains (default: ${DEFAULT-VALUE}).")
+    int seed;
+
+    @Option(
+            names = "--dataset",
+            description =
+                    "Score raw and MCMC samples against this embedded mixture: grid-25 or"
+                            + " ring-8.")
+    String dataset;
+
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "energy-gan-samples",
+            description = "Output directory (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    /** {@inheritDoc} */
+    @Override
+    public Integer call() throws Exception {
+        SampleRequest request = request();
+        if (dataset != null) {
+            ToyDataset2d.checkName(dataset);
+        }
+        if (!Files.isDirectory(model)) {
+            throw new IllegalArgumentException(
+                    "Model directory "
+                            + model.toAbsolutePath()
+                            + " does not exist; give the model/ directory that train wrote");
+        }
+        OutputDirectory.prepare(output);
+        Map<String, Object> report = new LinkedHashMap<>();
+        try (EnergyGanModel loaded = EnergyGanModel.load(model);
+                NDManager manager = NDManager.newBaseManager()) {
+            long start = System.nanoTime();
+            LatentSampling.Samples samples =
+                    LatentSampling.sample(loaded.getBlock(), manager, request);
+            // Reading the result back forces the whole computation into the timing.
+            float[] values = samples.samples().toFloatArray();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long chainSteps =
+                    (long) request.getCount() * (request.getSteps() + request.getWarmUpSteps());
+
+            report.put("model", model.toAbsolutePath().toString());
+            report.put("architecture", loaded.getArchitecture().toString());
+            report.put("request", request.toString());
+            report.put("seconds", seconds);
+            report.put("chainStepsPerSecond", chainSteps / seconds);
+            report.put("machine", ToyExperiment.machine());
+            SamplerDiagnostics diagnostics = samples.diagnostics();
+            if (diagnostics != null) {
+                report.put("diagnostics", diagnostics(diagnostics));
+            }
+
+            PrintStream out = System.out;
+            out.printf(Locale.ROOT, "%nenergy-gan sample: %s%n", request);
+            out.printf(Locale.ROOT, "  model       %s%n", loaded.getArchitecture());
+            if (diagnostics != null) {
+                out.printf(Locale.ROOT, "  chains      %s%n", diagnostics.summary());
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "  throughput  %.0f chain-steps/s (%d chains × %d steps in %.2f s) on %s%n",
+                    chainSteps / seconds,
+                    request.getCount(),
+                    request.getSteps() + request.getWarmUpSteps(),
+                    seconds,
+                    ToyExperiment.machine());
+
+            if (dataset != null) {
+                try (NDManager scope = manager.newSubManager()) {
+                    ToyDataset2d data = ToyDataset2d.byName(dataset, scope, 256, 0, 256);
+                    if (!(data instanceof GaussianMixture2d)) {
+                        throw new IllegalArgumentException(
+                                "--dataset must be a Gaussian mixture (grid-25 or ring-8) to be"
+                                        + " scored, got "
+                                        + dataset);
+                    }
+                    GaussianMixture2d mixture = (GaussianMixture2d) data;
+                    MixtureQuality raw = MixtureMetrics.evaluate(samples.rawSamples(), mixture);
+                    MixtureQuality mcmc = MixtureMetrics.evaluate(samples.samples(), mixture);
+                    report.put("dataset", dataset);
+                    report.put("rawGenerator", ToyExperiment.quality(raw));
+                    report.put("mcmc", ToyExperiment.quality(mcmc));
+                    out.printf(Locale.ROOT, "  raw G(z)    %s%n", raw.summary());
+                    out.printf(Locale.ROOT, "  after MCMC  %s%n", mcmc.summary());
+                }
+            }
+
+            long features = samples.samples().size() / request.getCount();
+            OutputDirectory.writeString(output.resolve(SAMPLES_CSV), csv(values, features));
+            OutputDirectory.writeString(
+                    output.resolve(RAW_CSV), csv(samples.rawSamples().toFloatArray(), features));
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("samples", SAMPLES_CSV);
+            files.put("rawSamples", RAW_CSV);
+            if (features == 2) {
+                plot(loaded, manager, samples.rawSamples(), "raw generator samples G(z)", RAW_PNG);
+                plot(loaded, manager, samples.samples(), "after " + request.getMethod(), MCMC_PNG);
+                files.put("landscapeRaw", RAW_PNG);
+                files.put("landscapeMcmc", MCMC_PNG);
+            }
+            report.put("files", files);
+            OutputDirectory.writeString(output.resolve(REPORT_JSON), GSON.toJson(report));
+            out.printf(
+                    Locale.ROOT,
+                    "  wrote       %s/{%s}%n",
+                    output,
+                    String.join(", ", files.values()) + ", " + REPORT_JSON);
+        }
+        return 0;
+    }
+
+    private SampleRequest request() {
+        SampleRequest.Builder builder =
+                SampleRequest.builder()
+                        .setCount(count)
+                        .optSteps(steps)
+                        .optWarmUpSteps(warmUp)
+                        .optBeta(beta)
+                        .optPrior(!noPrior)
+                        .optSeed(seed)
+                        .optMethod(SampleRequest.Method.parse(method));
+        if ("auto".equalsIgnoreCase(stepSize.trim())) {
+            builder.optAutoStepSize();
+        } else {
+            try {
+                builder.optStepSize(Double.parseDouble(stepSize.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "--step-size must be a positive number or auto, got '" + stepSize + "'", e);
+            }
+        }
+        return builder.build();
+    }
+
+    private void plot(
+            EnergyGanModel loaded, NDManager manager, NDArray samples, String what, String file)
+            throws java.io.IOException {
+        try (NDManager scope = manager.newSubManager()) {
+            double extent = 1.1 * Math.max(1e-3, samples.abs().max().getFloat());
+            EnergyLandscapePlot.builder()
+                    .optWindow(-extent, extent, -extent, extent)
+                    .optTitle("U(x) with " + samples.getShape().get(0) + " " + what)
+                    .build()
+                    .save(output.resolve(file), loaded::energy, scope, samples);
+        }
+    }
+
+    private static Map<String, Object> diagnostics(SamplerDiagnostics d) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("method", d.getMethod());
+        map.put("energy", d.getEnergy());
+        map.put("chains", d.getChains());
+        map.put("warmUpSteps", d.getWarmUpSteps());
+        map.put("steps", d.getSteps());
+        map.put("adapted", d.isAdapted());
+        map.put("initialStepSize", d.getInitialStepSize());
+        map.put("stepSize", d.getStepSize());
+        map.put("targetAcceptance", d.getTargetAcceptance());
+        map.put("warmUpAcceptance", d.getWarmUpAcceptance());
+        map.put("meanAcceptance", d.getMeanAcceptance());
+        float[] sorted = d.getChainAcceptance();
+        Arrays.sort(sorted);
+        Map<String, Object> quantiles = new LinkedHashMap<>();
+        for (double q : new double[] {0, 0.05, 0.5, 0.95, 1}) {
+            quantiles.put(
+                    String.format(Locale.ROOT, "q%02d", Math.round(q * 100)),
+                    sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+        }
+        map.put("chainAcceptanceQuantiles", quantiles);
+        map.put("chainAcceptance", d.getChainAcceptance());
+        map.put("energyTrace", d.getEnergyTrace());
+        return map;
+    }
+
+    private static String csv(float[] values, long features) {
+        StringBuilder text = new StringBuilder();
+        for (int j = 0; j < features; j++) {
+            text.append(j == 0 ? "" : ",").append('x').append(j);
+        }
+        text.append('\n');
+        for (int i = 0; i < values.length; i += (int) features) {
+            for (int j = 0; j < features; j++) {
+                text.append(j == 0 ? "" : ",").append(values[i + j]);
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+}
