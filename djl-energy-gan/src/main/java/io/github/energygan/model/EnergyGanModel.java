@@ -48,6 +48,26 @@ public final class EnergyGanModel implements AutoCloseable {
     /** The parameter file in a model directory. */
     public static final String PARAMETER_FILE = MODEL_NAME + "-0000.params";
 
+    /**
+     * The DJL serving properties saved beside the weights, so that {@code
+     * Criteria.builder().optModelPath(dir).optTranslatorFactory(new EnergyGanTranslatorFactory())}
+     * loads the directory, its block rebuilt by {@link EnergyGanBlockFactory}. (The properties name
+     * the translator factory too, for DJL Serving; DJL 0.36's {@code Criteria} chooses the factory
+     * before it reads them, hence {@code optTranslatorFactory}.)
+     */
+    public static final String SERVING_PROPERTIES = "serving.properties";
+
+    private static final String SERVING_PROPERTIES_CONTENT =
+            "# Written by energy-gan: lets DJL's Criteria load this directory with optModelPath.\n"
+                    + "engine=PyTorch"
+                    + "\nblockFactory="
+                    + EnergyGanBlockFactory.class.getName()
+                    + "\ntranslatorFactory="
+                    + io.github.energygan.translator.EnergyGanTranslatorFactory.class.getName()
+                    + "\noption.modelName="
+                    + MODEL_NAME
+                    + "\n";
+
     private static final String ENGINE = "PyTorch";
 
     private final Model model;
@@ -154,8 +174,13 @@ public final class EnergyGanModel implements AutoCloseable {
                     staging.resolve(ARCHITECTURE_FILE),
                     new ModelManifest(architecture, PARAMETER_FILE, digest).toJson(),
                     StandardCharsets.UTF_8);
+            Files.writeString(
+                    staging.resolve(SERVING_PROPERTIES),
+                    SERVING_PROPERTIES_CONTENT,
+                    StandardCharsets.UTF_8);
             moveInto(staging.resolve(ARCHITECTURE_FILE), directory.resolve(ARCHITECTURE_FILE));
             moveInto(staging.resolve(PARAMETER_FILE), directory.resolve(PARAMETER_FILE));
+            moveInto(staging.resolve(SERVING_PROPERTIES), directory.resolve(SERVING_PROPERTIES));
         } finally {
             deleteRecursively(staging);
         }

@@ -65,7 +65,7 @@ class EnergyGanModelTest {
         assertTrue(Files.isRegularFile(dir.resolve(EnergyGanModel.ARCHITECTURE_FILE)));
         assertTrue(Files.isRegularFile(dir.resolve(EnergyGanModel.PARAMETER_FILE)));
         try (Stream files = new Stream(dir)) {
-            assertEquals(2, files.count(), "no staging leftovers");
+            assertEquals(3, files.count(), "manifest, weights, serving.properties; no staging leftovers");
         }
         try (EnergyGanModel loaded = EnergyGanModel.load(dir)) {
             assertEquals(SMALL, loaded.getArchitecture());

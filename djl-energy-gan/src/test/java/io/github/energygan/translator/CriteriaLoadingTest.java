@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.translator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+
+import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.sampling.SampleRequest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A saved model directory loads through DJL's own {@code Criteria}: optModelPath and our translator
+ * factory (DJL 0.36 picks the factory before it reads the directory's serving.properties, so the
+ * factory is named in the criteria; the block comes from the properties' blockFactory).
+ */
+class CriteriaLoadingTest {
+
+    private static final EnergyGanArchitecture SMALL =
+            EnergyGanArchitecture.builder()
+                    .optEnergyWidths(16, 16)
+                    .optGeneratorWidths(16)
+                    .optEstimatorWidths(8)
+                    .build();
+
+    @Test
+    void aSavedDirectoryLoadsWithOptModelPathForBothTranslators(@TempDir Path dir)
+            throws Exception {
+        float[] point = {0.5f, -1.5f};
+        float expected;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 4);
+                NDManager manager = NDManager.newBaseManager()) {
+            model.save(dir);
+            expected = model.energy(manager.create(point).reshape(1, 2)).getFloat(0);
+        }
+        Criteria<float[], EnergyScore> scoring =
+                Criteria.builder()
+                        .setTypes(float[].class, EnergyScore.class)
+                        .optModelPath(dir)
+                        .optTranslatorFactory(new EnergyGanTranslatorFactory())
+                        .build();
+        try (ZooModel<float[], EnergyScore> model = scoring.loadModel();
+                Predictor<float[], EnergyScore> predictor = model.newPredictor()) {
+            assertEquals(expected, predictor.predict(point).energy(), 1e-6f);
+        }
+        Criteria<SampleRequest, GeneratedSamples> sampling =
+                Criteria.builder()
+                        .setTypes(SampleRequest.class, GeneratedSamples.class)
+                        .optModelPath(dir)
+                        .optTranslatorFactory(new EnergyGanTranslatorFactory())
+                        .build();
+        try (ZooModel<SampleRequest, GeneratedSamples> model = sampling.loadModel();
+                Predictor<SampleRequest, GeneratedSamples> predictor = model.newPredictor()) {
+            GeneratedSamples samples =
+                    predictor.predict(
+                            SampleRequest.builder()
+                                    .setCount(8)
+                                    .optSteps(5)
+                                    .optWarmUpSteps(5)
+                                    .build());
+            assertEquals(8, samples.samples().length);
+            assertArrayEquals(new int[] {2}, new int[] {samples.samples()[0].length});
+        }
+    }
+
+    @Test
+    void aDamagedWeightFileIsNamed(@TempDir Path dir) throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 4)) {
+            model.save(dir);
+        }
+        Path weights = dir.resolve(EnergyGanModel.PARAMETER_FILE);
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(weights, bytes);
+        Criteria<float[], EnergyScore> criteria =
+                Criteria.builder()
+                        .setTypes(float[].class, EnergyScore.class)
+                        .optModelPath(dir)
+                        .optTranslatorFactory(new EnergyGanTranslatorFactory())
+                        .build();
+        Exception e = assertThrows(Exception.class, criteria::loadModel);
+        String message = String.valueOf(e.getMessage()) + " " + e.getCause();
+        assertTrue(message.contains(EnergyGanModel.PARAMETER_FILE), message);
+    }
+}
