@@ -37,6 +37,11 @@ public final class TrainCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() throws Exception {
+        if (training.isImage()) {
+            ImageExperiment.Result result = ImageExperiment.run(training, output, !noProgress);
+            ImageExperiment.printSummary(result, training, System.out);
+            return 0;
+        }
         ToyExperiment.Result result = ToyExperiment.run(training, output, !noProgress);
         DemoCommand.printSummary(result, training, System.out);
         return 0;

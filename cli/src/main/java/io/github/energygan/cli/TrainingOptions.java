@@ -3,6 +3,7 @@
  */
 package io.github.energygan.cli;
 
+import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.ToyDataset2d;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanPreset;
@@ -10,20 +11,40 @@ import io.github.energygan.training.EnergyGanTrainingConfig;
 
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
 /** The training options shared by {@code demo}, {@code train} and {@code bench}. */
 public final class TrainingOptions {
+
+    /** The image dataset's name for {@code --dataset}. */
+    static final String FASHION_MNIST = "fashion-mnist";
 
     @Option(
             names = "--dataset",
             defaultValue = "grid-25",
-            description = "Embedded 2-D dataset: grid-25, ring-8 or swiss-roll (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Embedded 2-D dataset (grid-25, ring-8, swiss-roll) or fashion-mnist, read from"
+                            + " Debian's dataset-fashion-mnist package (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(
             names = "--preset",
-            defaultValue = "fast-2d",
-            description = "Architecture and hyperparameters: fast-2d or reference-2d (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Architecture and hyperparameters: fast-2d, reference-2d or image-narrow"
+                            + " (default: fast-2d for 2-D data, image-narrow for fashion-mnist).")
     String preset;
+
+    @Option(
+            names = "--classes",
+            split = ",",
+            description = "fashion-mnist only: train on these classes (0-9), e.g. 7,9; default: all.")
+    int[] classes;
+
+    @Option(
+            names = "--data-folder",
+            defaultValue = FashionMnist.DEFAULT_FOLDER,
+            description = "fashion-mnist only: folder of the four IDX files (default: ${DEFAULT-VALUE}).")
+    Path dataFolder;
 
     @Option(names = "--iterations", description = "Iterations (nCritic energy steps + one generator step each); default: the preset's.")
     Integer iterations;
@@ -61,7 +82,25 @@ public final class TrainingOptions {
      */
     void validate() {
         preset();
-        ToyDataset2d.checkName(dataset);
+        if (!isImage()) {
+            ToyDataset2d.checkName(dataset);
+        } else if (classes != null) {
+            for (int c : classes) {
+                if (c < 0 || c > 9) {
+                    throw new IllegalArgumentException(
+                            "--classes must be Fashion-MNIST labels 0..9, got " + c);
+                }
+            }
+        }
+        if (isImage() != (preset().architecture(1f).getDataShape().dimension() > 1)) {
+            throw new IllegalArgumentException(
+                    "Preset "
+                            + preset().getName()
+                            + " does not fit dataset "
+                            + dataset
+                            + "; use image-narrow for fashion-mnist, fast-2d or reference-2d for"
+                            + " 2-D data");
+        }
         if (estimator != null) {
             EnergyGanArchitecture.Estimator.parse(estimator);
         }
@@ -78,7 +117,19 @@ public final class TrainingOptions {
      * @throws IllegalArgumentException for an unknown name
      */
     EnergyGanPreset preset() {
+        if (preset == null) {
+            return isImage() ? EnergyGanPreset.IMAGE_NARROW : EnergyGanPreset.FAST_2D;
+        }
         return EnergyGanPreset.byName(preset);
+    }
+
+    /**
+     * Whether the dataset is Fashion-MNIST rather than an embedded 2-D set.
+     *
+     * @return true for images
+     */
+    boolean isImage() {
+        return FASHION_MNIST.equals(dataset);
     }
 
     /**

@@ -1,0 +1,219 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.cli;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.translate.TranslateException;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import io.github.energygan.dataset.FashionMnist;
+import io.github.energygan.metrics.NearestNeighbourDistance;
+import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.plot.ImageGridPlot;
+import io.github.energygan.plot.TrainingCurvePlot;
+import io.github.energygan.training.EnergyGanTrainer;
+import io.github.energygan.training.EnergyGanTrainingConfig;
+import io.github.energygan.training.listener.CheckpointListener;
+import io.github.energygan.training.listener.EnergyStatistics;
+import io.github.energygan.training.listener.EnergyStatisticsListener;
+import io.github.energygan.training.listener.ProgressBarListener;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One training run on Fashion-MNIST, as {@code train --dataset fashion-mnist} does it: validate,
+ * read the images, train with statistics, checkpoints and a progress bar, save the model, and write
+ * a grid of samples, the training curves, and a JSON report with the memorisation check
+ * (nearest-neighbour distances of samples to the training and the test images).
+ */
+final class ImageExperiment {
+
+    static final String SAMPLES_PNG = "samples.png";
+
+    /** Samples and images compared in the nearest-neighbour check. */
+    static final int CHECK_SAMPLES = 1000;
+
+    /** Training images searched for nearest neighbours (the first ones of the kept classes). */
+    static final int CHECK_REFERENCE = 10_000;
+
+    private static final Gson GSON =
+            new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+
+    /** What a run produced. */
+    record Result(
+            EnergyGanArchitecture architecture,
+            EnergyGanTrainingConfig config,
+            int[] classes,
+            int trainingImages,
+            double seconds,
+            MemorisationCheck check,
+            EnergyStatistics last,
+            Path output) {}
+
+    /**
+     * Mean nearest-neighbour distances: generated samples to training images and to test images,
+     * and test images to training images (the distance a fresh draw of the data has).
+     */
+    record MemorisationCheck(double samplesToTrain, double samplesToTest, double testToTrain) {}
+
+    private ImageExperiment() {}
+
+    static Result run(TrainingOptions options, Path output, boolean progressBar)
+            throws IOException, TranslateException {
+        options.validate();
+        EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
+        EnergyGanTrainingConfig probe = configBuilder.build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FashionMnist.Builder data =
+                    FashionMnist.builder()
+                            .setManager(manager)
+                            .optFolder(options.dataFolder)
+                            .setSampling(probe.getBatchSize(), true);
+            if (options.classes != null) {
+                data.optClasses(options.classes);
+            }
+            FashionMnist train = data.build();
+            OutputDirectory.prepare(output);
+            EnergyGanArchitecture architecture = options.architecture(1f);
+            try (EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
+                int iterations = probe.getIterations();
+                EnergyStatisticsListener statistics =
+                        new EnergyStatisticsListener(Math.max(1, iterations / 500), 0);
+                CheckpointListener checkpoints =
+                        new CheckpointListener(
+                                model,
+                                output.resolve(ToyExperiment.CHECKPOINT_DIR),
+                                Math.max(100, iterations / 10),
+                                2);
+                configBuilder.addTrainingListeners(statistics, checkpoints);
+                if (progressBar) {
+                    configBuilder.addTrainingListeners(
+                            new ProgressBarListener(iterations, statistics));
+                }
+                EnergyGanTrainingConfig config = configBuilder.build();
+                long start = System.nanoTime();
+                new EnergyGanTrainer(model, config).fit(train);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                model.save(output.resolve(ToyExperiment.MODEL_DIR));
+
+                MemorisationCheck check;
+                try (NDManager scope = manager.newSubManager()) {
+                    Engine.getEngine("PyTorch").setRandomSeed(options.seed + 1);
+                    NDArray samples = model.generate(scope, CHECK_SAMPLES);
+                    ImageGridPlot.save(output.resolve(SAMPLES_PNG), samples.get(":64"), 8, 3);
+                    FashionMnist.Builder testData =
+                            FashionMnist.builder()
+                                    .setManager(scope)
+                                    .optFolder(options.dataFolder)
+                                    .optUsage(FashionMnist.Usage.TEST)
+                                    .optLimit(CHECK_SAMPLES)
+                                    .setSampling(1, false);
+                    if (options.classes != null) {
+                        testData.optClasses(options.classes);
+                    }
+                    NDArray test = testData.build().getImages();
+                    long references = Math.min(CHECK_REFERENCE, train.size());
+                    NDArray reference = train.getImages().get(":{}", references);
+                    check =
+                            new MemorisationCheck(
+                                    NearestNeighbourDistance.mean(samples, reference),
+                                    NearestNeighbourDistance.mean(samples, test),
+                                    NearestNeighbourDistance.mean(test, reference));
+                }
+                TrainingCurvePlot.save(
+                        output.resolve(ToyExperiment.CURVES_PNG),
+                        statistics.getHistory(),
+                        "Training curves (fashion-mnist, seed " + options.seed + ")");
+                Result result =
+                        new Result(
+                                architecture,
+                                config,
+                                train.getClasses(),
+                                Math.toIntExact(train.size()),
+                                seconds,
+                                check,
+                                statistics.getLatest().orElse(null),
+                                output);
+                writeReport(result, options);
+                return result;
+            }
+        }
+    }
+
+    private static void writeReport(Result result, TrainingOptions options) throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("dataset", TrainingOptions.FASHION_MNIST);
+        report.put("classes", result.classes());
+        report.put("trainingImages", result.trainingImages());
+        report.put("preset", options.preset().getName());
+        report.put("seed", options.seed);
+        report.put("architecture", result.architecture().toString());
+        report.put("training", result.config().toString());
+        report.put("iterations", result.config().getIterations());
+        report.put("wallSeconds", result.seconds());
+        report.put("msPerIteration", 1000.0 * result.seconds() / result.config().getIterations());
+        report.put("machine", ToyExperiment.machine());
+        report.put("nearestNeighbourDistance", result.check());
+        if (result.last() != null) {
+            report.put("finalStatistics", result.last());
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("model", ToyExperiment.MODEL_DIR);
+        files.put("samples", SAMPLES_PNG);
+        files.put("curves", ToyExperiment.CURVES_PNG);
+        files.put("checkpoints", ToyExperiment.CHECKPOINT_DIR);
+        report.put("files", files);
+        OutputDirectory.writeString(
+                result.output().resolve(ToyExperiment.REPORT_JSON), GSON.toJson(report));
+    }
+
+    static void printSummary(Result result, TrainingOptions options, PrintStream out) {
+        out.printf(
+                Locale.ROOT,
+                "%nenergy-gan fashion-mnist: preset %s, seed %d, classes %s (%d images)%n",
+                options.preset().getName(),
+                options.seed,
+                Arrays.toString(result.classes()),
+                result.trainingImages());
+        out.printf(Locale.ROOT, "  model       %s%n", result.architecture());
+        out.printf(Locale.ROOT, "  training    %s%n", result.config());
+        out.printf(
+                Locale.ROOT,
+                "  time        %.1f s for %d iterations (%.1f ms/iteration) on %s%n",
+                result.seconds(),
+                result.config().getIterations(),
+                1000.0 * result.seconds() / result.config().getIterations(),
+                ToyExperiment.machine());
+        MemorisationCheck c = result.check();
+        out.printf(
+                Locale.ROOT,
+                "  memorising? mean nearest-neighbour distance: samples→train %.3f, samples→test"
+                        + " %.3f, test→train %.3f%n",
+                c.samplesToTrain(),
+                c.samplesToTest(),
+                c.testToTrain());
+        if (result.last() != null) {
+            out.printf(Locale.ROOT, "  last step   %s%n", result.last().summary());
+        }
+        out.printf(
+                Locale.ROOT,
+                "  wrote       %s/{%s/, %s, %s, %s}%n",
+                result.output(),
+                ToyExperiment.MODEL_DIR,
+                SAMPLES_PNG,
+                ToyExperiment.CURVES_PNG,
+                ToyExperiment.REPORT_JSON);
+    }
+}

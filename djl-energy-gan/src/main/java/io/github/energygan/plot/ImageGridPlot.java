@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.plot;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Lays a batch of grey images out as a grid and writes it as a PNG: image samples, side by side
+ * with whatever they are compared with, are easier to judge by eye than by any number.
+ */
+public final class ImageGridPlot {
+
+    private ImageGridPlot() {}
+
+    /**
+     * Writes a grid of images.
+     *
+     * @param png the file to write
+     * @param images {@code (n, 1, H, W)} with values in {@code [-1, 1]} (clipped outside)
+     * @param columns images per row, {@code >= 1}; rows follow from {@code n}
+     * @param scale pixels per image pixel, {@code >= 1}
+     * @throws IOException if the file cannot be written
+     * @throws IllegalArgumentException if the images are not single-channel, or a size is not
+     *     positive
+     */
+    public static void save(Path png, NDArray images, int columns, int scale) throws IOException {
+        Shape shape = images.getShape();
+        if (shape.dimension() != 4 || shape.get(1) != 1 || shape.get(0) < 1) {
+            throw new IllegalArgumentException(
+                    "Expected grey images (n >= 1, 1, height, width), got " + shape);
+        }
+        if (columns < 1 || scale < 1) {
+            throw new IllegalArgumentException(
+                    "columns and scale must be >= 1, got " + columns + " and " + scale);
+        }
+        int n = Math.toIntExact(shape.get(0));
+        int h = Math.toIntExact(shape.get(2));
+        int w = Math.toIntExact(shape.get(3));
+        int rows = (n + columns - 1) / columns;
+        int gap = scale;
+        float[] values = images.clip(-1f, 1f).add(1f).mul(127.5f).toFloatArray();
+        BufferedImage grid =
+                new BufferedImage(
+                        columns * (w * scale + gap) + gap,
+                        rows * (h * scale + gap) + gap,
+                        BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.image.WritableRaster raster = grid.getRaster();
+        int[] background = {64};
+        for (int y = 0; y < grid.getHeight(); y++) {
+            for (int x = 0; x < grid.getWidth(); x++) {
+                raster.setPixel(x, y, background);
+            }
+        }
+        int[] pixel = new int[1];
+        for (int k = 0; k < n; k++) {
+            int top = gap + (k / columns) * (h * scale + gap);
+            int left = gap + (k % columns) * (w * scale + gap);
+            for (int i = 0; i < h; i++) {
+                for (int j = 0; j < w; j++) {
+                    pixel[0] = Math.round(values[(k * h + i) * w + j]);
+                    for (int dy = 0; dy < scale; dy++) {
+                        for (int dx = 0; dx < scale; dx++) {
+                            raster.setPixel(left + j * scale + dx, top + i * scale + dy, pixel);
+                        }
+                    }
+                }
+            }
+        }
+        PngWriter.write(grid, png);
+    }
+}
