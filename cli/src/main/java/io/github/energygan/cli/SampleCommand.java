@@ -9,12 +9,15 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
+import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.GaussianMixture2d;
 import io.github.energygan.dataset.ToyDataset2d;
 import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
+import io.github.energygan.metrics.NearestNeighbourDistance;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.plot.EnergyLandscapePlot;
+import io.github.energygan.plot.ImageGridPlot;
 import io.github.energygan.sampling.LatentSampling;
 import io.github.energygan.sampling.SampleRequest;
 import io.github.energygan.sampling.SamplerDiagnostics;
@@ -52,6 +55,8 @@ public final class SampleCommand implements Callable<Integer> {
     static final String REPORT_JSON = "sampling.json";
     static final String RAW_PNG = "landscape-raw.png";
     static final String MCMC_PNG = "landscape-mcmc.png";
+    static final String RAW_GRID_PNG = "samples-raw.png";
+    static final String MCMC_GRID_PNG = "samples-mcmc.png";
 
     private static final Gson GSON =
             new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
@@ -64,9 +69,8 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(
             names = {"-n", "--count"},
-            defaultValue = "2500",
-            description = "Samples (= chains), default: ${DEFAULT-VALUE}.")
-    int count;
+            description = "Samples (= chains); default: 2500 for 2-D models, 64 for image models.")
+    Integer count;
 
     @Option(
             names = "--steps",
@@ -118,9 +122,17 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(
             names = "--dataset",
             description =
-                    "Score raw and MCMC samples against this embedded mixture: grid-25 or"
-                            + " ring-8.")
+                    "Score raw and MCMC samples: against an embedded mixture (grid-25, ring-8) by"
+                            + " the VEEGAN/PacGAN protocol, or against fashion-mnist by"
+                            + " nearest-neighbour distances to training and test images.")
     String dataset;
+
+    @Option(
+            names = "--data-folder",
+            defaultValue = FashionMnist.DEFAULT_FOLDER,
+            description =
+                    "fashion-mnist only: folder of the IDX files (default: ${DEFAULT-VALUE}).")
+    Path dataFolder;
 
     @Option(
             names = {"-o", "--output"},
@@ -131,8 +143,7 @@ public final class SampleCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() throws Exception {
-        SampleRequest request = request();
-        if (dataset != null) {
+        if (dataset != null && !TrainingOptions.FASHION_MNIST.equals(dataset)) {
             ToyDataset2d.checkName(dataset);
         }
         if (!Files.isDirectory(model)) {
@@ -145,6 +156,15 @@ public final class SampleCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         try (EnergyGanModel loaded = EnergyGanModel.load(model);
                 NDManager manager = NDManager.newBaseManager()) {
+            boolean images = loaded.getArchitecture().getDataShape().dimension() == 3;
+            SampleRequest request = request(count != null ? count : images ? 64 : 2500);
+            if (images != TrainingOptions.FASHION_MNIST.equals(dataset) && dataset != null) {
+                throw new IllegalArgumentException(
+                        "--dataset "
+                                + dataset
+                                + " does not fit this model's data "
+                                + loaded.getArchitecture().getDataShape());
+            }
             long start = System.nanoTime();
             LatentSampling.Samples samples =
                     LatentSampling.sample(loaded.getBlock(), manager, request);
@@ -180,7 +200,10 @@ public final class SampleCommand implements Callable<Integer> {
                     seconds,
                     ToyExperiment.machine());
 
-            if (dataset != null) {
+            if (dataset != null && images) {
+                report.put("dataset", dataset);
+                report.put("nearestNeighbourDistance", memorisation(samples, manager, out));
+            } else if (dataset != null) {
                 try (NDManager scope = manager.newSubManager()) {
                     ToyDataset2d data = ToyDataset2d.byName(dataset, scope, 256, 0, 256);
                     if (!(data instanceof GaussianMixture2d)) {
@@ -201,12 +224,20 @@ public final class SampleCommand implements Callable<Integer> {
             }
 
             long features = samples.samples().size() / request.getCount();
-            OutputDirectory.writeString(output.resolve(SAMPLES_CSV), csv(values, features));
-            OutputDirectory.writeString(
-                    output.resolve(RAW_CSV), csv(samples.rawSamples().toFloatArray(), features));
             Map<String, String> files = new LinkedHashMap<>();
-            files.put("samples", SAMPLES_CSV);
-            files.put("rawSamples", RAW_CSV);
+            if (images) {
+                ImageGridPlot.save(output.resolve(RAW_GRID_PNG), samples.rawSamples(), 8, 3);
+                ImageGridPlot.save(output.resolve(MCMC_GRID_PNG), samples.samples(), 8, 3);
+                files.put("rawSamples", RAW_GRID_PNG);
+                files.put("samples", MCMC_GRID_PNG);
+            } else {
+                OutputDirectory.writeString(output.resolve(SAMPLES_CSV), csv(values, features));
+                OutputDirectory.writeString(
+                        output.resolve(RAW_CSV),
+                        csv(samples.rawSamples().toFloatArray(), features));
+                files.put("samples", SAMPLES_CSV);
+                files.put("rawSamples", RAW_CSV);
+            }
             if (features == 2) {
                 plot(loaded, manager, samples.rawSamples(), "raw generator samples G(z)", RAW_PNG);
                 plot(loaded, manager, samples.samples(), "after " + request.getMethod(), MCMC_PNG);
@@ -224,10 +255,51 @@ public final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private SampleRequest request() {
+    /** Nearest-neighbour distances of raw and MCMC samples to training and test images. */
+    private Map<String, Object> memorisation(
+            LatentSampling.Samples samples, NDManager manager, PrintStream out)
+            throws java.io.IOException {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray train =
+                    FashionMnist.builder()
+                            .setManager(scope)
+                            .optFolder(dataFolder)
+                            .optLimit(ImageExperiment.CHECK_REFERENCE)
+                            .setSampling(1, false)
+                            .build()
+                            .getImages();
+            NDArray test =
+                    FashionMnist.builder()
+                            .setManager(scope)
+                            .optFolder(dataFolder)
+                            .optUsage(FashionMnist.Usage.TEST)
+                            .optLimit(ImageExperiment.CHECK_SAMPLES)
+                            .setSampling(1, false)
+                            .build()
+                            .getImages();
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("rawToTrain", NearestNeighbourDistance.mean(samples.rawSamples(), train));
+            map.put("rawToTest", NearestNeighbourDistance.mean(samples.rawSamples(), test));
+            map.put("mcmcToTrain", NearestNeighbourDistance.mean(samples.samples(), train));
+            map.put("mcmcToTest", NearestNeighbourDistance.mean(samples.samples(), test));
+            map.put("testToTrain", NearestNeighbourDistance.mean(test, train));
+            out.printf(
+                    Locale.ROOT,
+                    "  memorising? mean nearest-neighbour distance: raw→train %.3f, raw→test %.3f,"
+                            + " MCMC→train %.3f, MCMC→test %.3f, test→train %.3f%n",
+                    map.get("rawToTrain"),
+                    map.get("rawToTest"),
+                    map.get("mcmcToTrain"),
+                    map.get("mcmcToTest"),
+                    map.get("testToTrain"));
+            return map;
+        }
+    }
+
+    private SampleRequest request(int sampleCount) {
         SampleRequest.Builder builder =
                 SampleRequest.builder()
-                        .setCount(count)
+                        .setCount(sampleCount)
                         .optSteps(steps)
                         .optWarmUpSteps(warmUp)
                         .optBeta(beta)

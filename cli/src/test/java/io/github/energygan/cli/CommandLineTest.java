@@ -148,6 +148,56 @@ class CommandLineTest {
     }
 
     @Test
+    void fashionMnistTrainsSamplesAndChecksMemorisation(@TempDir Path dir) throws Exception {
+        Path trained = dir.resolve("images");
+        Run train =
+                run(
+                        "train",
+                        "--dataset", "fashion-mnist",
+                        "--classes", "7,9",
+                        "--iterations", "3",
+                        "--no-progress",
+                        "-o", trained.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("samples→train"), train.out());
+        JsonObject report =
+                JsonParser.parseString(Files.readString(trained.resolve("report.json")))
+                        .getAsJsonObject();
+        assertEquals("image-narrow", report.get("preset").getAsString());
+        assertEquals(12_000, report.get("trainingImages").getAsInt());
+        assertTrue(Files.size(trained.resolve("samples.png")) > 1000);
+
+        Path sampled = dir.resolve("sampled");
+        Run sample =
+                run(
+                        "sample",
+                        "-m", trained.resolve("model").toString(),
+                        "--steps", "3",
+                        "--warm-up", "3",
+                        "--dataset", "fashion-mnist",
+                        "-o", sampled.toString());
+        assertEquals(0, sample.exitCode(), sample.err());
+        assertTrue(sample.out().contains("MCMC→test"), sample.out());
+        java.awt.image.BufferedImage grid =
+                javax.imageio.ImageIO.read(sampled.resolve("samples-mcmc.png").toFile());
+        assertEquals(8 * (28 * 3 + 3) + 3, grid.getWidth());
+
+        assertBad(
+                run("train", "--dataset", "fashion-mnist", "--classes", "11", "-o",
+                        dir.resolve("never").toString()),
+                "0..9");
+        assertBad(
+                run("train", "--dataset", "fashion-mnist", "--preset", "fast-2d", "-o",
+                        dir.resolve("never").toString()),
+                "image-narrow");
+        assertBad(
+                run("train", "--dataset", "fashion-mnist", "--data-folder",
+                        dir.resolve("nowhere").toString(), "-o", dir.resolve("never").toString()),
+                "apt-get install dataset-fashion-mnist");
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
     void benchPrintsTimeAndMemory() {
         Run run =
                 run(

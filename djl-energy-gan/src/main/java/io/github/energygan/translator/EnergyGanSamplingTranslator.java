@@ -12,6 +12,8 @@ import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.sampling.LatentSampling;
 import io.github.energygan.sampling.SampleRequest;
 
+import java.util.List;
+
 /**
  * Draws samples from a trained pair: {@link SampleRequest} → {@link GeneratedSamples}. The chains
  * run on the latent energy in {@link #processInput} (see {@link LatentSampling}); the predictor's
@@ -47,11 +49,13 @@ public final class EnergyGanSamplingTranslator
         LatentSampling.Samples samples = (LatentSampling.Samples) ctx.getAttachment(SAMPLES);
         SampleRequest request = (SampleRequest) ctx.getAttachment(REQUEST);
         float[] energies = InputGradient.asBatchVector(list.singletonOrThrow()).toFloatArray();
+        boolean images = samples.samples().getShape().dimension() == 4;
         return new GeneratedSamples(
                 request,
                 rows(samples.samples()),
                 energies,
                 rows(samples.rawSamples()),
+                images ? Translators.toImages(samples.samples()) : List.of(),
                 samples.diagnostics());
     }
 

@@ -4,6 +4,7 @@
 package io.github.energygan.translator;
 
 import ai.djl.Model;
+import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorFactory;
@@ -26,7 +27,9 @@ import java.util.stream.Collectors;
  *   <li>{@code float[]} → {@link EnergyScore}: scoring single points, batched by {@code
  *       batchPredict} ({@link EnergyScoringTranslator});
  *   <li>{@link NDArray} → {@link EnergyScores}: scoring a batch ({@link
- *       EnergyBatchScoringTranslator}).
+ *       EnergyBatchScoringTranslator});
+ *   <li>{@link Image} → {@link EnergyScore}: scoring images, batched ({@link
+ *       ImageScoringTranslator}).
  * </ul>
  */
 public final class EnergyGanTranslatorFactory implements TranslatorFactory {
@@ -37,6 +40,7 @@ public final class EnergyGanTranslatorFactory implements TranslatorFactory {
         SUPPORTED.add(new Pair<>(SampleRequest.class, GeneratedSamples.class));
         SUPPORTED.add(new Pair<>(float[].class, EnergyScore.class));
         SUPPORTED.add(new Pair<>(NDArray.class, EnergyScores.class));
+        SUPPORTED.add(new Pair<>(Image.class, EnergyScore.class));
     }
 
     /** {@inheritDoc} */
@@ -63,6 +67,9 @@ public final class EnergyGanTranslatorFactory implements TranslatorFactory {
         }
         if (input == NDArray.class && output == EnergyScores.class) {
             return (Translator<I, O>) new EnergyBatchScoringTranslator();
+        }
+        if (input == Image.class && output == EnergyScore.class) {
+            return (Translator<I, O>) new ImageScoringTranslator();
         }
         throw new IllegalArgumentException(
                 "No energy-gan translator for "

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -27,10 +30,18 @@ import io.github.energygan.metrics.MixtureQuality;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.model.EnergyGanPreset;
 import io.github.energygan.nn.EnergyMlp;
+import io.github.energygan.sampling.DifferentiableEnergy;
+import io.github.energygan.sampling.EnergyFunction;
+import io.github.energygan.sampling.MalaSampler;
+import io.github.energygan.sampling.McmcResult;
+import io.github.energygan.sampling.SampleRequest;
 import io.github.energygan.training.EnergyCritic;
 import io.github.energygan.training.EnergyGanTrainer;
 import io.github.energygan.training.EnergyGanTrainingConfig;
 import io.github.energygan.training.listener.EnergyStatisticsListener;
+import io.github.energygan.translator.EnergyGanTranslatorFactory;
+import io.github.energygan.translator.EnergyScore;
+import io.github.energygan.translator.GeneratedSamples;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +96,73 @@ class ReadmeSnippetsTest {
             NDArray samples = model.generate(manager, 16); // (16, 2)
             assertEquals(new Shape(2), energy.getShape()); // not in README
             assertEquals(new Shape(16, 2), samples.getShape()); // not in README
+        }
+        // end-snippet
+
+        // snippet:criteria
+        Criteria<SampleRequest, GeneratedSamples> sampling =
+                Criteria.builder()
+                        .setTypes(SampleRequest.class, GeneratedSamples.class)
+                        .optModelPath(modelDir) // a directory saved by EnergyGanModel or `train`
+                        .optTranslatorFactory(new EnergyGanTranslatorFactory())
+                        .build();
+        try (ZooModel<SampleRequest, GeneratedSamples> model = sampling.loadModel();
+                Predictor<SampleRequest, GeneratedSamples> predictor = model.newPredictor()) {
+            SampleRequest request =
+                    SampleRequest.builder()
+                            .setCount(500) // one MALA chain per sample, in latent space
+                            .optWarmUpSteps(100) // adapts the step size towards acceptance 0.574
+                            .optSteps(100)
+                            .optSeed(7)
+                            .build();
+            GeneratedSamples samples = predictor.predict(request);
+            System.out.println(samples.getDiagnostics().orElseThrow().summary());
+            float[] first = samples.samples()[0]; // a point on the grid, after MALA
+            assertEquals(2, first.length); // not in README
+            double acceptance = samples.getDiagnostics().orElseThrow().getMeanAcceptance(); // not in README
+            assertTrue(acceptance > 0.45 && acceptance < 0.7, "acceptance " + acceptance); // not in README
+        }
+        Criteria<float[], EnergyScore> scoring =
+                Criteria.builder()
+                        .setTypes(float[].class, EnergyScore.class)
+                        .optModelPath(modelDir)
+                        .optTranslatorFactory(new EnergyGanTranslatorFactory())
+                        .build();
+        try (ZooModel<float[], EnergyScore> model = scoring.loadModel();
+                Predictor<float[], EnergyScore> predictor = model.newPredictor()) {
+            EnergyScore onMode = predictor.predict(new float[] {0f, 0f}); // U(x), ||∇U(x)||²
+            EnergyScore between = predictor.predict(new float[] {1f, 1f});
+            assertTrue(between.energy() > onMode.energy(), onMode + " vs " + between); // not in README
+        }
+        // end-snippet
+    }
+
+    @Test
+    void malaOnAnyEnergy() {
+        // snippet:mcmc
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // A banana: x1 ~ N(0, 4), x2 | x1 ~ N((x1² − 4)/4, 1); any differentiable NDArray
+            // function of a (batch, ...) array works, its gradient taken by autograd.
+            EnergyFunction banana =
+                    new DifferentiableEnergy(
+                            new Shape(2),
+                            x -> {
+                                NDArray x1 = x.get(":, 0");
+                                NDArray bend = x.get(":, 1").sub(x1.square().sub(4f).div(4f));
+                                return x1.square().div(8f).add(bend.square().div(2f));
+                            },
+                            "banana");
+            McmcResult result =
+                    MalaSampler.builder()
+                            .optAdaptiveStepSize(0.01, 300) // Robbins–Monro, then frozen
+                            .setSteps(700)
+                            .optSeed(1)
+                            .build()
+                            .sample(banana, manager.zeros(new Shape(10_000, 2))); // 10k chains
+            NDArray draws = result.getSamples(); // (10000, 2), one per chain
+            System.out.println(result.getDiagnostics().summary()); // acceptance ≈ 0.57
+            float variance = draws.get(":, 0").square().mean().getFloat(); // not in README
+            assertEquals(4f, variance, 0.3f); // not in README
         }
         // end-snippet
     }
@@ -143,7 +221,7 @@ class ReadmeSnippetsTest {
                 Files.readString(
                         Path.of("src/test/java/io/github/energygan/it/ReadmeSnippetsTest.java"),
                         StandardCharsets.UTF_8);
-        List<String> names = List.of("train", "load", "stock");
+        List<String> names = List.of("train", "load", "criteria", "stock", "mcmc");
         for (String name : names) {
             String code = snippet(source, name);
             String block = readmeBlock(readme, name);

@@ -1,0 +1,132 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.translator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.inference.Predictor;
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.TranslateException;
+
+import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.plot.ImageGridPlot;
+import io.github.energygan.sampling.LatentEnergy;
+import io.github.energygan.sampling.SampleRequest;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A small convolutional model end to end: save and load, sample images, score images. */
+class ImageModelTest {
+
+    private static final EnergyGanArchitecture SMALL =
+            EnergyGanArchitecture.builder()
+                    .optImageShape(1, 12, 12)
+                    .setLatentFeatures(4)
+                    .optEnergyWidths(3, 4)
+                    .optGeneratorWidths(4, 3)
+                    .optEstimatorWidths(3, 8)
+                    .build();
+
+    @Test
+    void convModelsSaveSampleAndScoreImages(@TempDir Path dir) throws Exception {
+        assertEquals(SMALL, EnergyGanArchitecture.fromJson(SMALL.toJson()));
+        assertEquals("conv", SMALL.getFamily());
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 3)) {
+            model.save(dir);
+        }
+        EnergyGanTranslatorFactory factory = new EnergyGanTranslatorFactory();
+        try (EnergyGanModel model = EnergyGanModel.load(dir);
+                NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(SMALL, model.getArchitecture());
+            assertTrue(new LatentEnergy(model.getBlock(), 1f, true).isExact());
+            GeneratedSamples samples;
+            try (Predictor<SampleRequest, GeneratedSamples> predictor =
+                    model.getModel()
+                            .newPredictor(
+                                    factory.newInstance(
+                                            SampleRequest.class,
+                                            GeneratedSamples.class,
+                                            model.getModel(),
+                                            Map.of()))) {
+                samples =
+                        predictor.predict(
+                                SampleRequest.builder()
+                                        .setCount(6)
+                                        .optSteps(5)
+                                        .optWarmUpSteps(5)
+                                        .build());
+            }
+            assertEquals(6, samples.images().size());
+            Image first = samples.images().get(0);
+            assertEquals(12, first.getWidth());
+            assertEquals(12, first.getHeight());
+            assertEquals(144, samples.samples()[0].length);
+
+            try (Predictor<Image, EnergyScore> scorer =
+                    model.getModel()
+                            .newPredictor(
+                                    factory.newInstance(
+                                            Image.class,
+                                            EnergyScore.class,
+                                            model.getModel(),
+                                            Map.of()))) {
+                EnergyScore score = scorer.predict(first);
+                // The image holds the sample rounded to 8 bits; score that same array directly.
+                NDArray pixels =
+                        manager.create(samples.samples()[0], new Shape(1, 1, 12, 12))
+                                .clip(-1f, 1f)
+                                .add(1f)
+                                .mul(127.5f)
+                                .round()
+                                .div(127.5f)
+                                .sub(1f);
+                assertEquals(model.energy(pixels).getFloat(0), score.energy(), 1e-4f);
+                assertTrue(score.squaredGradientNorm() > 0f);
+
+                Image wrong =
+                        ai.djl.modality.cv.ImageFactory.getInstance()
+                                .fromNDArray(
+                                        manager.zeros(
+                                                new Shape(3, 10, 12),
+                                                ai.djl.ndarray.types.DataType.UINT8));
+                TranslateException e =
+                        assertThrows(TranslateException.class, () -> scorer.predict(wrong));
+                assertTrue(e.getMessage().contains("Expected a 12×12 image"), e.getMessage());
+            }
+            ImageGridPlot.save(dir.resolve("grid.png"), model.generate(manager, 10), 5, 2);
+            java.awt.image.BufferedImage png =
+                    javax.imageio.ImageIO.read(dir.resolve("grid.png").toFile());
+            assertEquals(5 * (12 * 2 + 2) + 2, png.getWidth());
+            assertEquals(2 * (12 * 2 + 2) + 2, png.getHeight());
+        }
+    }
+
+    @Test
+    void convArchitecturesRejectWhatTheyCannotBuild() {
+        IllegalArgumentException infogan =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                SMALL.toBuilder()
+                                        .optEstimator(EnergyGanArchitecture.Estimator.INFOGAN)
+                                        .build());
+        assertTrue(infogan.getMessage().contains("INFOGAN"), infogan.getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SMALL.toBuilder().optEstimatorWidths(8).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SMALL.toBuilder().optImageShape(1, 0, 12).build());
+    }
+}
