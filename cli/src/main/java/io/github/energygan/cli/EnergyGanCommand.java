@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TrainCommand.class,
             SampleCommand.class,
+            ZooCommand.class,
             BenchCommand.class
         })
 public final class EnergyGanCommand implements Runnable {

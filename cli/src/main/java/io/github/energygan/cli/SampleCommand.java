@@ -5,6 +5,7 @@ package io.github.energygan.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.ModelNotFoundException;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -21,6 +22,7 @@ import io.github.energygan.plot.ImageGridPlot;
 import io.github.energygan.sampling.LatentSampling;
 import io.github.energygan.sampling.SampleRequest;
 import io.github.energygan.sampling.SamplerDiagnostics;
+import io.github.energygan.zoo.EnergyGanModelZoo;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,9 +65,13 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(
             names = {"-m", "--model"},
-            required = true,
             description = "Model directory, as saved by train (its model/ subdirectory).")
     Path model;
+
+    @Option(
+            names = "--zoo",
+            description = "A pretrained model of the energy-gan zoo instead (see `zoo list`).")
+    String zoo;
 
     @Option(
             names = {"-n", "--count"},
@@ -146,16 +152,26 @@ public final class SampleCommand implements Callable<Integer> {
         if (dataset != null && !TrainingOptions.FASHION_MNIST.equals(dataset)) {
             ToyDataset2d.checkName(dataset);
         }
-        if (!Files.isDirectory(model)) {
+        if ((model == null) == (zoo == null)) {
+            throw new IllegalArgumentException(
+                    "Give either a model directory (-m DIR) or a zoo artifact (--zoo NAME)");
+        }
+        if (model != null && !Files.isDirectory(model)) {
             throw new IllegalArgumentException(
                     "Model directory "
                             + model.toAbsolutePath()
                             + " does not exist; give the model/ directory that train wrote");
         }
-        OutputDirectory.prepare(output);
+        EnergyGanModel source;
+        try {
+            source = model != null ? EnergyGanModel.load(model) : new EnergyGanModelZoo().load(zoo);
+        } catch (ModelNotFoundException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         Map<String, Object> report = new LinkedHashMap<>();
-        try (EnergyGanModel loaded = EnergyGanModel.load(model);
+        try (EnergyGanModel loaded = source;
                 NDManager manager = NDManager.newBaseManager()) {
+            OutputDirectory.prepare(output);
             boolean images = loaded.getArchitecture().getDataShape().dimension() == 3;
             SampleRequest request = request(count != null ? count : images ? 64 : 2500);
             if (images != TrainingOptions.FASHION_MNIST.equals(dataset) && dataset != null) {
@@ -174,7 +190,7 @@ public final class SampleCommand implements Callable<Integer> {
             long chainSteps =
                     (long) request.getCount() * (request.getSteps() + request.getWarmUpSteps());
 
-            report.put("model", model.toAbsolutePath().toString());
+            report.put("model", model != null ? model.toAbsolutePath().toString() : "zoo:" + zoo);
             report.put("architecture", loaded.getArchitecture().toString());
             report.put("request", request.toString());
             report.put("seconds", seconds);

@@ -17,6 +17,7 @@ import ai.djl.training.ParameterStore;
 import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyGanBlock;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -123,19 +124,40 @@ public final class EnergyGanModel implements AutoCloseable {
             throw new IOException(
                     "Model directory " + directory + " has no weight file " + PARAMETER_FILE);
         }
-        ModelManifest manifest =
-                ModelManifest.parse(
-                        Files.readString(architectureFile, StandardCharsets.UTF_8),
-                        architectureFile.toString());
-        try (InputStream in = Files.newInputStream(parameterFile)) {
-            manifest.verify(in, parameterFile.toString());
+        try (InputStream manifest = Files.newInputStream(architectureFile);
+                InputStream weights = Files.newInputStream(parameterFile)) {
+            return load(manifest, weights, directory.toString());
         }
-        EnergyGanArchitecture architecture = manifest.getArchitecture();
+    }
+
+    /**
+     * Loads a model from the two files of a saved directory given as streams (a classpath
+     * resource, an archive entry): the manifest is parsed, the weights checked against its
+     * SHA-256 and read into a freshly built block. Nothing is written to disk.
+     *
+     * @param manifest the content of {@value #ARCHITECTURE_FILE}
+     * @param weights the content of the parameter file the manifest names
+     * @param source where the files come from, for error messages
+     * @return the model
+     * @throws IOException if a stream cannot be read
+     * @throws MalformedModelException if the manifest is invalid, or the weights are corrupt,
+     *     truncated or of another architecture; the message names the source
+     */
+    public static EnergyGanModel load(InputStream manifest, InputStream weights, String source)
+            throws IOException, MalformedModelException {
+        ModelManifest parsed =
+                ModelManifest.parse(
+                        new String(manifest.readAllBytes(), StandardCharsets.UTF_8),
+                        source + "/" + ARCHITECTURE_FILE);
+        String weightsSource = source + "/" + parsed.getParameterFile();
+        byte[] bytes = weights.readAllBytes();
+        parsed.verify(new ByteArrayInputStream(bytes), weightsSource);
+        EnergyGanArchitecture architecture = parsed.getArchitecture();
         Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE);
         EnergyGanBlock block = architecture.newBlock();
         model.setBlock(block);
         try {
-            model.load(directory, MODEL_NAME);
+            model.load(new ByteArrayInputStream(bytes));
             if (!block.isInitialized()) {
                 throw new MalformedModelException("it is not a DJL parameter file");
             }
@@ -143,7 +165,7 @@ public final class EnergyGanModel implements AutoCloseable {
             model.close();
             throw new MalformedModelException(
                     "Cannot load weights "
-                            + parameterFile
+                            + weightsSource
                             + " for architecture ["
                             + architecture
                             + "]: the file is corrupt, truncated or from another architecture ("

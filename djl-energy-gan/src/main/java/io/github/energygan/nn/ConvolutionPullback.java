@@ -47,7 +47,11 @@ final class ConvolutionPullback {
         if (extraColumns > 0) {
             spread = spread.concat(zeros(spread, 3, extraColumns), 3);
         }
-        NDArray flipped = weight.flip(2, 3).transpose(1, 0, 2, 3);
+        // An op whose first operand is a parameter lands in the model's manager and would live
+        // as long as the model: move the flipped weight into the step's manager at once.
+        NDArray spatiallyFlipped = weight.flip(2, 3);
+        spatiallyFlipped.attach(g.getManager());
+        NDArray flipped = spatiallyFlipped.transpose(1, 0, 2, 3);
         long pad = kernel - 1 - padding;
         return Conv2d.conv2d(
                         spread,

@@ -221,13 +221,18 @@ class ReadmeSnippetsTest {
                 Files.readString(
                         Path.of("src/test/java/io/github/energygan/it/ReadmeSnippetsTest.java"),
                         StandardCharsets.UTF_8);
-        List<String> names = List.of("train", "load", "criteria", "stock", "mcmc");
+        String zoo =
+                Files.readString(
+                        Path.of("src/test/java/io/github/energygan/it/ZooLookupMain.java"),
+                        StandardCharsets.UTF_8);
+        List<String> names = List.of("train", "load", "criteria", "stock", "mcmc", "zoo");
         for (String name : names) {
-            String code = snippet(source, name);
+            String code = snippet(name.equals("zoo") ? zoo : source, name);
             String block = readmeBlock(readme, name);
             assertEquals(code, block, "README snippet '" + name + "' differs from the tested code");
         }
     }
+
 
     private static String snippet(String source, String name) {
         int start = source.indexOf("// snippet:" + name + "\n");
