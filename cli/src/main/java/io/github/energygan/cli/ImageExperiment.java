@@ -12,7 +12,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import io.github.energygan.dataset.FashionMnist;
-import io.github.energygan.metrics.NearestNeighbourDistance;
+import io.github.energygan.metrics.MemorisationCheck;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.plot.ImageGridPlot;
@@ -45,7 +45,7 @@ final class ImageExperiment {
     /** Samples and images compared in the nearest-neighbour check. */
     static final int CHECK_SAMPLES = 1000;
 
-    /** Training images searched for nearest neighbours (the first ones of the kept classes). */
+    /** Images of each reference set of the memorisation check (the first ones of the classes). */
     static final int CHECK_REFERENCE = 10_000;
 
     private static final Gson GSON =
@@ -61,12 +61,6 @@ final class ImageExperiment {
             MemorisationCheck check,
             EnergyStatistics last,
             Path output) {}
-
-    /**
-     * Mean nearest-neighbour distances: generated samples to training images and to test images,
-     * and test images to training images (the distance a fresh draw of the data has).
-     */
-    record MemorisationCheck(double samplesToTrain, double samplesToTest, double testToTrain) {}
 
     private ImageExperiment() {}
 
@@ -113,24 +107,7 @@ final class ImageExperiment {
                     Engine.getEngine("PyTorch").setRandomSeed(options.seed + 1);
                     NDArray samples = model.generate(scope, CHECK_SAMPLES);
                     ImageGridPlot.save(output.resolve(SAMPLES_PNG), samples.get(":64"), 8, 3);
-                    FashionMnist.Builder testData =
-                            FashionMnist.builder()
-                                    .setManager(scope)
-                                    .optFolder(options.dataFolder)
-                                    .optUsage(FashionMnist.Usage.TEST)
-                                    .optLimit(CHECK_SAMPLES)
-                                    .setSampling(1, false);
-                    if (options.classes != null) {
-                        testData.optClasses(options.classes);
-                    }
-                    NDArray test = testData.build().getImages();
-                    long references = Math.min(CHECK_REFERENCE, train.size());
-                    NDArray reference = train.getImages().get(":{}", references);
-                    check =
-                            new MemorisationCheck(
-                                    NearestNeighbourDistance.mean(samples, reference),
-                                    NearestNeighbourDistance.mean(samples, test),
-                                    NearestNeighbourDistance.mean(test, reference));
+                    check = memorisation(samples, options, scope);
                 }
                 TrainingCurvePlot.save(
                         output.resolve(ToyExperiment.CURVES_PNG),
@@ -150,6 +127,33 @@ final class ImageExperiment {
                 return result;
             }
         }
+    }
+
+    /**
+     * The memorisation check against the first {@value #CHECK_REFERENCE} training and test images
+     * of the kept classes (equal sizes).
+     */
+    static MemorisationCheck memorisation(NDArray samples, TrainingOptions options, NDManager scope)
+            throws IOException {
+        FashionMnist.Builder trainData =
+                FashionMnist.builder()
+                        .setManager(scope)
+                        .optFolder(options.dataFolder)
+                        .optLimit(CHECK_REFERENCE)
+                        .setSampling(1, false);
+        FashionMnist.Builder testData =
+                FashionMnist.builder()
+                        .setManager(scope)
+                        .optFolder(options.dataFolder)
+                        .optUsage(FashionMnist.Usage.TEST)
+                        .optLimit(CHECK_REFERENCE)
+                        .setSampling(1, false);
+        if (options.classes != null) {
+            trainData.optClasses(options.classes);
+            testData.optClasses(options.classes);
+        }
+        return MemorisationCheck.of(
+                samples, trainData.build().getImages(), testData.build().getImages());
     }
 
     private static void writeReport(Result result, TrainingOptions options) throws IOException {
@@ -196,14 +200,7 @@ final class ImageExperiment {
                 result.config().getIterations(),
                 1000.0 * result.seconds() / result.config().getIterations(),
                 ToyExperiment.machine());
-        MemorisationCheck c = result.check();
-        out.printf(
-                Locale.ROOT,
-                "  memorising? mean nearest-neighbour distance: samples→train %.3f, samples→test"
-                        + " %.3f, test→train %.3f%n",
-                c.samplesToTrain(),
-                c.samplesToTest(),
-                c.testToTrain());
+        out.printf(Locale.ROOT, "  memorising? %s%n", result.check().summary());
         if (result.last() != null) {
             out.printf(Locale.ROOT, "  last step   %s%n", result.last().summary());
         }

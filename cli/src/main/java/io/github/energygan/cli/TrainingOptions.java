@@ -62,6 +62,11 @@ public final class TrainingOptions {
     @Option(names = "--estimator", description = "Entropy estimator: jsd, infogan or none; default: jsd.")
     String estimator;
 
+    @Option(
+            names = "--latent",
+            description = "Latent dimension k of z ~ N(0, I_k); default: the preset's.")
+    Integer latent;
+
     @Option(names = "--lr", description = "Adam learning rate for every network; default: the preset's.")
     Float learningRate;
 
@@ -108,6 +113,9 @@ public final class TrainingOptions {
             throw new IllegalArgumentException("--data-size must be >= 1, got " + dataSize);
         }
         trainingConfig().build();
+        if (latent != null && latent < 1) {
+            throw new IllegalArgumentException("--latent must be >= 1, got " + latent);
+        }
     }
 
     /**
@@ -146,6 +154,9 @@ public final class TrainingOptions {
                     architecture.toBuilder()
                             .optEstimator(EnergyGanArchitecture.Estimator.parse(estimator))
                             .build();
+        }
+        if (latent != null) {
+            architecture = architecture.toBuilder().setLatentFeatures(latent).build();
         }
         return architecture;
     }

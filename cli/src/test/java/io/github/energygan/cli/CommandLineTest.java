@@ -177,7 +177,7 @@ class CommandLineTest {
                         "--dataset", "fashion-mnist",
                         "-o", sampled.toString());
         assertEquals(0, sample.exitCode(), sample.err());
-        assertTrue(sample.out().contains("MCMC→test"), sample.out());
+        assertTrue(sample.out().contains("after MCMC  memorising?"), sample.out());
         java.awt.image.BufferedImage grid =
                 javax.imageio.ImageIO.read(sampled.resolve("samples-mcmc.png").toFile());
         assertEquals(8 * (28 * 3 + 3) + 3, grid.getWidth());

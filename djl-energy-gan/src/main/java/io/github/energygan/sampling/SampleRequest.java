@@ -174,7 +174,18 @@ public final class SampleRequest {
     }
 
     /**
-     * Builds the sampler this request describes.
+     * The seed of the chains' noise: {@code seed + 1}, so that it is not the stream the initial
+     * codes were drawn from (with the same seed the first noise draw would equal the initial
+     * codes, and the first step's noise would not be independent of the state).
+     *
+     * @return the noise seed
+     */
+    int chainSeed() {
+        return seed + 1;
+    }
+
+    /**
+     * Builds the sampler this request describes; its noise is seeded with {@code seed + 1}.
      *
      * @return the sampler
      */
@@ -184,10 +195,10 @@ public final class SampleRequest {
                     .setStepSize(stepSize)
                     .setSteps(steps)
                     .optWarmUpSteps(warmUpSteps)
-                    .optSeed(seed)
+                    .optSeed(chainSeed())
                     .build();
         }
-        MalaSampler.Builder builder = MalaSampler.builder().setSteps(steps).optSeed(seed);
+        MalaSampler.Builder builder = MalaSampler.builder().setSteps(steps).optSeed(chainSeed());
         if (isAutoStepSize()) {
             builder.optAdaptiveStepSize(AUTO_INITIAL_STEP, warmUpSteps);
         } else {

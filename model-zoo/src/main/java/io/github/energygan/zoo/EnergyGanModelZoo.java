@@ -3,7 +3,6 @@
  */
 package io.github.energygan.zoo;
 
-import ai.djl.Application;
 import ai.djl.MalformedModelException;
 import ai.djl.repository.Repository;
 import ai.djl.repository.zoo.ModelNotFoundException;
@@ -17,7 +16,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,11 +33,6 @@ public final class EnergyGanModelZoo extends ModelZoo {
 
     /** The version of every artifact. */
     public static final String VERSION = "0.1.0";
-
-    /** The application the 2-D artifacts declare. */
-    public static final Application DENSITY_2D = Application.of("tabular/energy_density");
-
-    private static final String ROOT = "io/github/energygan/zoo/";
 
     private final List<ClasspathModelLoader> loaders = new ArrayList<>();
 
@@ -59,17 +52,7 @@ public final class EnergyGanModelZoo extends ModelZoo {
      * @return the artifacts
      */
     public static List<ZooArtifact> artifacts() {
-        return List.of(
-                new ZooArtifact(
-                        "grid-25",
-                        DENSITY_2D,
-                        Map.of("dataset", "grid-25", "estimator", "jsd", "architecture", "fast-2d"),
-                        ROOT + "grid-25"),
-                new ZooArtifact(
-                        "ring-8",
-                        DENSITY_2D,
-                        Map.of("dataset", "ring-8", "estimator", "jsd", "architecture", "fast-2d"),
-                        ROOT + "ring-8"));
+        return ZooArtifacts.ALL;
     }
 
     /** {@inheritDoc} */

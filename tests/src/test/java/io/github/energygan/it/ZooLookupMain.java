@@ -4,13 +4,17 @@
 package io.github.energygan.it;
 
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 
+import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.GaussianMixture2d;
 import io.github.energygan.dataset.ToyDataset2d;
+import io.github.energygan.metrics.MemorisationCheck;
 import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
 import io.github.energygan.sampling.SampleRequest;
@@ -22,11 +26,15 @@ import java.util.Locale;
 /**
  * What a user of the model zoo runs, as its own program: {@link ZooOfflineTest} starts it in a
  * fresh JVM whose classpath holds only the zoo jar and its runtime dependencies, with {@code
- * ai.djl.offline=true}. For each 2-D artifact it looks the model up with {@code Criteria} exactly
- * as the README shows, draws the protocol's 2,500 samples raw and with MALA, and prints one line
- * per artifact: {@code artifact modes highQuality% mode highQuality%}.
+ * ai.djl.offline=true}. For each artifact it looks the model up with {@code Criteria} exactly as
+ * the README shows and draws samples raw and with MALA; for a 2-D artifact, the protocol's 2,500,
+ * and it prints {@code ZOO artifact modes highQuality% modes highQuality%}; for the image one,
+ * {@value #IMAGE_SAMPLES}, and it prints the nearest-neighbour distances of the memorisation check,
+ * {@code ZOO artifact rawToTrain rawToTest malaToTrain malaToTest}.
  */
 public final class ZooLookupMain {
+
+    static final int IMAGE_SAMPLES = 250;
 
     private ZooLookupMain() {}
 
@@ -38,8 +46,12 @@ public final class ZooLookupMain {
      */
     public static void main(String[] args) throws Exception {
         for (String artifact : args) {
-            GeneratedSamples raw = draw(artifact, 0);
-            GeneratedSamples mala = draw(artifact, 100);
+            if (artifact.equals("fashion-mnist")) {
+                checkImages(artifact);
+                continue;
+            }
+            GeneratedSamples raw = draw(artifact, 2500, 0);
+            GeneratedSamples mala = draw(artifact, 2500, 100);
             try (NDManager manager = NDManager.newBaseManager()) {
                 GaussianMixture2d mixture =
                         (GaussianMixture2d) ToyDataset2d.byName(artifact, manager, 256, 0, 256);
@@ -75,7 +87,48 @@ public final class ZooLookupMain {
         }
     }
 
-    static GeneratedSamples draw(String artifact, int steps) throws Exception {
+    /**
+     * The image artifact's card measure: the memorisation check (mean nearest-neighbour distances
+     * to 10,000 training and 10,000 test images) of {@value #IMAGE_SAMPLES} raw and MALA samples.
+     */
+    private static void checkImages(String artifact) throws Exception {
+        GeneratedSamples raw = draw(artifact, IMAGE_SAMPLES, 0);
+        GeneratedSamples mala = draw(artifact, IMAGE_SAMPLES, 100);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray train =
+                    FashionMnist.builder().setManager(manager).optLimit(10_000).build().getImages();
+            NDArray test =
+                    FashionMnist.builder()
+                            .setManager(manager)
+                            .optUsage(FashionMnist.Usage.TEST)
+                            .optLimit(10_000)
+                            .build()
+                            .getImages();
+            Shape shape = new Shape(IMAGE_SAMPLES, 1, 28, 28);
+            MemorisationCheck before =
+                    MemorisationCheck.of(manager.create(flat(raw.samples()), shape), train, test);
+            MemorisationCheck after =
+                    MemorisationCheck.of(manager.create(flat(mala.samples()), shape), train, test);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ZOO %s %.3f %.3f %.3f %.3f%n",
+                    artifact,
+                    before.samplesToTrain(),
+                    before.samplesToTest(),
+                    after.samplesToTrain(),
+                    after.samplesToTest());
+        }
+    }
+
+    private static float[] flat(float[][] rows) {
+        float[] flat = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
+        }
+        return flat;
+    }
+
+    static GeneratedSamples draw(String artifact, int count, int steps) throws Exception {
         // snippet:zoo
         Criteria<SampleRequest, GeneratedSamples> criteria =
                 Criteria.builder()
@@ -87,12 +140,14 @@ public final class ZooLookupMain {
                 Predictor<SampleRequest, GeneratedSamples> predictor = model.newPredictor()) {
             SampleRequest request =
                     SampleRequest.builder()
-                            .setCount(2500)
+                            .setCount(count) // one chain per sample
                             .optSteps(steps) // 0: the raw generator; 100: latent MALA
                             .optWarmUpSteps(steps)
                             .optSeed(0)
                             .build();
-            return predictor.predict(request);
+            GeneratedSamples samples = predictor.predict(request);
+            System.out.println(samples.getDiagnostics().map(d -> d.summary()).orElse("raw G(z)"));
+            return samples; // not in README
         }
         // end-snippet
     }
