@@ -6,6 +6,7 @@ package io.github.energygan.cli;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.training.util.ProgressBar;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -141,6 +142,9 @@ public final class SampleCommand implements Callable<Integer> {
                     "fashion-mnist only: folder of the IDX files (default: ${DEFAULT-VALUE}).")
     Path dataFolder;
 
+    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
+    boolean noProgress;
+
     @Option(
             names = {"-o", "--output"},
             defaultValue = "energy-gan-samples",
@@ -185,7 +189,11 @@ public final class SampleCommand implements Callable<Integer> {
             OutputDirectory.prepare(output);
             long start = System.nanoTime();
             LatentSampling.Samples samples =
-                    LatentSampling.sample(loaded.getBlock(), manager, request);
+                    LatentSampling.sample(
+                            loaded.getBlock(),
+                            manager,
+                            request,
+                            noProgress ? null : new ProgressBar());
             // Reading the result back forces the whole computation into the timing.
             float[] values = samples.samples().toFloatArray();
             double seconds = (System.nanoTime() - start) / 1e9;

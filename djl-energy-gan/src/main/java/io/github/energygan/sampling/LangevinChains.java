@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.util.Progress;
 
 import io.github.energygan.gradient.InputGradient;
 
@@ -46,7 +47,7 @@ final class LangevinChains {
         this.seed = seed;
     }
 
-    McmcResult run(EnergyFunction energy, NDArray initial) {
+    McmcResult run(EnergyFunction energy, NDArray initial, Progress progress) {
         energy.checkBatch(initial);
         NDManager outer = initial.getManager();
         if (seed != null) {
@@ -73,6 +74,9 @@ final class LangevinChains {
             requireFinite(e, "initial energy");
             trace[0] = e.mean().getFloat();
             NDArray accepted = chainManager.zeros(new Shape(chains), DataType.FLOAT32);
+            if (progress != null) {
+                progress.reset(adjusted ? "MALA" : "Langevin", total);
+            }
             for (int t = 0; t < total; t++) {
                 boolean warmingUp = t < warmUpSteps;
                 NDArray nextX;
@@ -137,6 +141,9 @@ final class LangevinChains {
                 x.close();
                 e.close();
                 g.close();
+                if (progress != null) {
+                    progress.increment(1);
+                }
                 x = nextX;
                 e = nextE;
                 g = nextG;
@@ -146,6 +153,9 @@ final class LangevinChains {
             } else {
                 chainAcceptance = new float[chains];
                 Arrays.fill(chainAcceptance, steps > 0 ? 1f : Float.NaN);
+            }
+            if (progress != null) {
+                progress.end();
             }
             x.attach(outer);
             result = x;

@@ -4,6 +4,7 @@
 package io.github.energygan.sampling;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.util.Progress;
 
 /**
  * Unadjusted Langevin dynamics, {@code x' = x − α∇E(x) + √(2α)·ε}, {@code ε ~ N(0, I)}, every
@@ -50,8 +51,8 @@ public final class LangevinSampler implements McmcSampler {
 
     /** {@inheritDoc} */
     @Override
-    public McmcResult sample(EnergyFunction energy, NDArray initial) {
-        return chains.run(energy, initial);
+    public McmcResult sample(EnergyFunction energy, NDArray initial, Progress progress) {
+        return chains.run(energy, initial, progress);
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Progress;
 
 import io.github.energygan.nn.EnergyGanBlock;
 
@@ -31,6 +32,20 @@ public final class LatentSampling {
      * @return the samples, the raw samples, the codes and the diagnostics
      */
     public static Samples sample(EnergyGanBlock gan, NDManager manager, SampleRequest request) {
+        return sample(gan, manager, request, null);
+    }
+
+    /**
+     * Draws samples as the request says, reporting the chains' steps to a progress bar.
+     *
+     * @param gan the trained pair
+     * @param manager the manager for the returned arrays
+     * @param request what to draw
+     * @param progress the progress bar, or null
+     * @return the samples, the raw samples, the codes and the diagnostics
+     */
+    public static Samples sample(
+            EnergyGanBlock gan, NDManager manager, SampleRequest request, Progress progress) {
         Objects.requireNonNull(gan, "gan");
         Objects.requireNonNull(request, "request");
         manager.getEngine().setRandomSeed(request.getSeed());
@@ -41,7 +56,7 @@ public final class LatentSampling {
             return new Samples(raw, raw, initial, null);
         }
         LatentEnergy energy = new LatentEnergy(gan, request.getBeta(), request.hasPrior());
-        McmcResult result = request.sampler().sample(energy, initial);
+        McmcResult result = request.sampler().sample(energy, initial, progress);
         NDArray latent = result.getSamples();
         return new Samples(generate(gan, latent), raw, latent, result.getDiagnostics());
     }

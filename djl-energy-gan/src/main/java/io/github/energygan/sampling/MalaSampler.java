@@ -4,6 +4,7 @@
 package io.github.energygan.sampling;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.util.Progress;
 
 /**
  * The Metropolis-adjusted Langevin algorithm, exact: Langevin proposals {@code y = x − α∇E(x) +
@@ -65,8 +66,8 @@ public final class MalaSampler implements McmcSampler {
 
     /** {@inheritDoc} */
     @Override
-    public McmcResult sample(EnergyFunction energy, NDArray initial) {
-        return chains.run(energy, initial);
+    public McmcResult sample(EnergyFunction energy, NDArray initial, Progress progress) {
+        return chains.run(energy, initial, progress);
     }
 
     @Override

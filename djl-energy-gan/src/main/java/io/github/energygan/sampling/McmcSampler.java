@@ -4,6 +4,7 @@
 package io.github.energygan.sampling;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.util.Progress;
 
 /**
  * A Markov chain Monte Carlo sampler of {@code p(x) ∝ exp(-E(x))}, running one chain per row of a
@@ -26,5 +27,19 @@ public interface McmcSampler {
      * @throws IllegalStateException if unadjusted Langevin reaches a non-finite energy (the step is
      *     too large for this energy)
      */
-    McmcResult sample(EnergyFunction energy, NDArray initial);
+    default McmcResult sample(EnergyFunction energy, NDArray initial) {
+        return sample(energy, initial, null);
+    }
+
+    /**
+     * Runs the chains from the given states, reporting each step to a progress bar.
+     *
+     * @param energy the energy to sample
+     * @param initial the chains' starting states, {@code (chains, ...pointShape)}; finite
+     * @param progress told the total number of steps, then each step; null for none
+     * @return the final states (in {@code initial}'s manager) and the diagnostics
+     * @throws IllegalArgumentException as {@link #sample(EnergyFunction, NDArray)}
+     * @throws IllegalStateException as {@link #sample(EnergyFunction, NDArray)}
+     */
+    McmcResult sample(EnergyFunction energy, NDArray initial, Progress progress);
 }

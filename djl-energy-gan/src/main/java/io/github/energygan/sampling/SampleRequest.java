@@ -175,8 +175,8 @@ public final class SampleRequest {
 
     /**
      * The seed of the chains' noise: {@code seed + 1}, so that it is not the stream the initial
-     * codes were drawn from (with the same seed the first noise draw would equal the initial
-     * codes, and the first step's noise would not be independent of the state).
+     * codes were drawn from (with the same seed the first noise draw would equal the initial codes,
+     * and the first step's noise would not be independent of the state).
      *
      * @return the noise seed
      */
