@@ -19,10 +19,8 @@ import io.github.energygan.plot.ImageGridPlot;
 import io.github.energygan.plot.TrainingCurvePlot;
 import io.github.energygan.training.EnergyGanTrainer;
 import io.github.energygan.training.EnergyGanTrainingConfig;
-import io.github.energygan.training.listener.CheckpointListener;
 import io.github.energygan.training.listener.EnergyStatistics;
 import io.github.energygan.training.listener.EnergyStatisticsListener;
-import io.github.energygan.training.listener.ProgressBarListener;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -84,18 +82,8 @@ final class ImageExperiment {
             try (EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
                 int iterations = probe.getIterations();
                 EnergyStatisticsListener statistics =
-                        new EnergyStatisticsListener(Math.max(1, iterations / 500), 0);
-                CheckpointListener checkpoints =
-                        new CheckpointListener(
-                                model,
-                                output.resolve(ToyExperiment.CHECKPOINT_DIR),
-                                Math.max(100, iterations / 10),
-                                2);
-                configBuilder.addTrainingListeners(statistics, checkpoints);
-                if (progressBar) {
-                    configBuilder.addTrainingListeners(
-                            new ProgressBarListener(iterations, statistics));
-                }
+                        ToyExperiment.addListeners(
+                                configBuilder, model, output, iterations, progressBar);
                 EnergyGanTrainingConfig config = configBuilder.build();
                 long start = System.nanoTime();
                 new EnergyGanTrainer(model, config).fit(train);

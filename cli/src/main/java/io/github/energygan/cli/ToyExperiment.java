@@ -95,17 +95,7 @@ final class ToyExperiment {
 
                 int iterations = probe.getIterations();
                 EnergyStatisticsListener statistics =
-                        new EnergyStatisticsListener(Math.max(1, iterations / 500), 0);
-                CheckpointListener checkpoints =
-                        new CheckpointListener(
-                                model,
-                                output.resolve(CHECKPOINT_DIR),
-                                Math.max(100, iterations / 10),
-                                2);
-                configBuilder.addTrainingListeners(statistics, checkpoints);
-                if (progressBar) {
-                    configBuilder.addTrainingListeners(new ProgressBarListener(iterations, statistics));
-                }
+                        addListeners(configBuilder, model, output, iterations, progressBar);
                 EnergyGanTrainingConfig config = configBuilder.build();
 
                 long start = System.nanoTime();
@@ -151,6 +141,30 @@ final class ToyExperiment {
                 return result;
             }
         }
+    }
+
+    /**
+     * Adds the listeners every CLI training uses: statistics (about 500 points), a checkpoint every
+     * tenth of the run (at least 100 iterations apart, the last two kept), and the progress bar.
+     *
+     * @return the statistics listener, for the curves and the summary
+     */
+    static EnergyStatisticsListener addListeners(
+            EnergyGanTrainingConfig.Builder configBuilder,
+            EnergyGanModel model,
+            Path output,
+            int iterations,
+            boolean progressBar) {
+        EnergyStatisticsListener statistics =
+                new EnergyStatisticsListener(Math.max(1, iterations / 500), 0);
+        CheckpointListener checkpoints =
+                new CheckpointListener(
+                        model, output.resolve(CHECKPOINT_DIR), Math.max(100, iterations / 10), 2);
+        configBuilder.addTrainingListeners(statistics, checkpoints);
+        if (progressBar) {
+            configBuilder.addTrainingListeners(new ProgressBarListener(iterations, statistics));
+        }
+        return statistics;
     }
 
     private static MixtureQuality score(
