@@ -33,11 +33,11 @@ import java.util.Optional;
  * directory/iteration-NNNNNNNN/} (a directory {@link EnergyGanModel#load} reads), keeping the
  * newest {@code keep}.
  *
- * <p>A checkpoint is taken at the start of the iteration after the one that completes the
- * interval, once the {@link DivergenceGuard} (which runs first) has seen finite energies from the
- * weights being saved, and only if every weight is finite. Each is written into a hidden staging
- * directory and renamed into place, so a checkpoint directory is always complete: a run that
- * diverges or is killed keeps its last good one.
+ * <p>A checkpoint is taken at the start of the iteration after the one that completes the interval,
+ * once the {@link DivergenceGuard} (which runs first) has seen finite energies from the weights
+ * being saved, and only if every weight is finite. Each is written into a hidden staging directory
+ * and renamed into place, so a checkpoint directory is always complete: a run that diverges or is
+ * killed keeps its last good one.
  */
 public class CheckpointListener extends EnergyGanListener {
 
@@ -77,7 +77,9 @@ public class CheckpointListener extends EnergyGanListener {
      */
     public Optional<Path> getLastCheckpoint() {
         synchronized (written) {
-            return written.isEmpty() ? Optional.empty() : Optional.of(written.get(written.size() - 1));
+            return written.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(written.get(written.size() - 1));
         }
     }
 
@@ -129,7 +131,10 @@ public class CheckpointListener extends EnergyGanListener {
     private void save(long completed) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(String.format(Locale.ROOT, "iteration-%08d", completed));
-        Path staging = Files.createTempDirectory(directory, ".checkpoint-");
+        // Not Files.createTempDirectory: its owner-only permissions would stay on the checkpoint.
+        Path staging =
+                Files.createDirectory(
+                        directory.resolve(".checkpoint-" + java.util.UUID.randomUUID()));
         model.save(staging);
         if (Files.exists(target)) {
             deleteRecursively(target);
