@@ -61,57 +61,13 @@ public final class LangevinSampler implements McmcSampler {
     }
 
     /** The builder for {@link LangevinSampler}. */
-    public static final class Builder {
-
-        private double stepSize = Double.NaN;
-        private int steps = -1;
-        private int warmUpSteps;
-        private Integer seed;
+    public static final class Builder extends LangevinBuilder<Builder> {
 
         Builder() {}
 
-        /**
-         * Sets the step size {@code α} (required).
-         *
-         * @param stepSize finite, {@code > 0}
-         * @return this builder
-         */
-        public Builder setStepSize(double stepSize) {
-            this.stepSize = stepSize;
-            return this;
-        }
-
-        /**
-         * Sets the number of steps (required).
-         *
-         * @param steps {@code >= 0}
-         * @return this builder
-         */
-        public Builder setSteps(int steps) {
-            this.steps = steps;
-            return this;
-        }
-
-        /**
-         * Sets burn-in steps run before the counted steps; 0 by default.
-         *
-         * @param warmUpSteps {@code >= 0}
-         * @return this builder
-         */
-        public Builder optWarmUpSteps(int warmUpSteps) {
-            this.warmUpSteps = warmUpSteps;
-            return this;
-        }
-
-        /**
-         * Seeds the engine's random generator at the start of every run; unseeded (the engine's
-         * stream continues) by default.
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder optSeed(int seed) {
-            this.seed = seed;
+        /** {@inheritDoc} */
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -123,7 +79,7 @@ public final class LangevinSampler implements McmcSampler {
          *     count is negative
          */
         public LangevinSampler build() {
-            MalaSampler.checkCommon(stepSize, steps, warmUpSteps);
+            validate();
             return new LangevinSampler(this);
         }
     }

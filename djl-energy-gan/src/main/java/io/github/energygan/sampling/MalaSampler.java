@@ -75,36 +75,19 @@ public final class MalaSampler implements McmcSampler {
         return description;
     }
 
-    static void checkCommon(double stepSize, int steps, int warmUpSteps) {
-        if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
-            throw new IllegalArgumentException(
-                    "The step size must be finite and > 0, got "
-                            + stepSize
-                            + (Double.isNaN(stepSize) ? " (not set: call setStepSize)" : ""));
-        }
-        if (steps < 0) {
-            throw new IllegalArgumentException(
-                    "The number of steps must be >= 0, got "
-                            + steps
-                            + (steps == -1 ? " (not set: call setSteps)" : ""));
-        }
-        if (warmUpSteps < 0) {
-            throw new IllegalArgumentException(
-                    "The number of warm-up steps must be >= 0, got " + warmUpSteps);
-        }
-    }
-
     /** The builder for {@link MalaSampler}. */
-    public static final class Builder {
+    public static final class Builder extends LangevinBuilder<Builder> {
 
-        private double stepSize = Double.NaN;
-        private int steps = -1;
-        private int warmUpSteps;
         private boolean adapt;
         private double targetAcceptance = StepSizeAdaptation.MALA_OPTIMAL_ACCEPTANCE;
-        private Integer seed;
 
         Builder() {}
+
+        /** {@inheritDoc} */
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /**
          * Sets a fixed step size {@code α}; this or {@link #optAdaptiveStepSize} is required.
@@ -112,10 +95,10 @@ public final class MalaSampler implements McmcSampler {
          * @param stepSize finite, {@code > 0}
          * @return this builder
          */
+        @Override
         public Builder setStepSize(double stepSize) {
-            this.stepSize = stepSize;
             this.adapt = false;
-            return this;
+            return super.setStepSize(stepSize);
         }
 
         /**
@@ -146,41 +129,6 @@ public final class MalaSampler implements McmcSampler {
         }
 
         /**
-         * Sets the number of counted steps, after warm-up (required).
-         *
-         * @param steps {@code >= 0}
-         * @return this builder
-         */
-        public Builder setSteps(int steps) {
-            this.steps = steps;
-            return this;
-        }
-
-        /**
-         * Sets burn-in steps run before the counted steps, with the step size fixed; 0 by default
-         * (with {@link #optAdaptiveStepSize} the warm-up is the adaptation).
-         *
-         * @param warmUpSteps {@code >= 0}
-         * @return this builder
-         */
-        public Builder optWarmUpSteps(int warmUpSteps) {
-            this.warmUpSteps = warmUpSteps;
-            return this;
-        }
-
-        /**
-         * Seeds the engine's random generator at the start of every run; unseeded (the engine's
-         * stream continues) by default.
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder optSeed(int seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
          * Builds the sampler.
          *
          * @return the sampler
@@ -189,7 +137,7 @@ public final class MalaSampler implements McmcSampler {
          *     (0, 1)}
          */
         public MalaSampler build() {
-            checkCommon(stepSize, steps, warmUpSteps);
+            validate();
             if (adapt && warmUpSteps < 1) {
                 throw new IllegalArgumentException(
                         "Step-size adaptation needs >= 1 warm-up step, got " + warmUpSteps);

@@ -1,0 +1,97 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.sampling;
+
+/**
+ * What the builders of {@link LangevinSampler} and {@link MalaSampler} share: the step size, the
+ * counted steps, the warm-up steps and the seed.
+ *
+ * @param <T> the concrete builder
+ */
+public abstract class LangevinBuilder<T extends LangevinBuilder<T>> {
+
+    double stepSize = Double.NaN;
+    int steps = -1;
+    int warmUpSteps;
+    Integer seed;
+
+    LangevinBuilder() {}
+
+    /**
+     * Returns this builder as its concrete type.
+     *
+     * @return this builder
+     */
+    protected abstract T self();
+
+    /**
+     * Sets a fixed step size {@code α} (required, unless a subclass offers another way).
+     *
+     * @param stepSize finite, {@code > 0}
+     * @return this builder
+     */
+    public T setStepSize(double stepSize) {
+        this.stepSize = stepSize;
+        return self();
+    }
+
+    /**
+     * Sets the number of counted steps, after warm-up (required).
+     *
+     * @param steps {@code >= 0}
+     * @return this builder
+     */
+    public T setSteps(int steps) {
+        this.steps = steps;
+        return self();
+    }
+
+    /**
+     * Sets burn-in steps run before the counted steps; 0 by default.
+     *
+     * @param warmUpSteps {@code >= 0}
+     * @return this builder
+     */
+    public T optWarmUpSteps(int warmUpSteps) {
+        this.warmUpSteps = warmUpSteps;
+        return self();
+    }
+
+    /**
+     * Seeds the engine's random generator at the start of every run; unseeded (the engine's stream
+     * continues) by default.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public T optSeed(int seed) {
+        this.seed = seed;
+        return self();
+    }
+
+    /**
+     * Checks the shared settings.
+     *
+     * @throws IllegalArgumentException if the step size is not finite and positive, or a step count
+     *     is negative
+     */
+    void validate() {
+        if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
+            throw new IllegalArgumentException(
+                    "The step size must be finite and > 0, got "
+                            + stepSize
+                            + (Double.isNaN(stepSize) ? " (not set: call setStepSize)" : ""));
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException(
+                    "The number of steps must be >= 0, got "
+                            + steps
+                            + (steps == -1 ? " (not set: call setSteps)" : ""));
+        }
+        if (warmUpSteps < 0) {
+            throw new IllegalArgumentException(
+                    "The number of warm-up steps must be >= 0, got " + warmUpSteps);
+        }
+    }
+}
