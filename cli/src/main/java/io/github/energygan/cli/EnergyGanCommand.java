@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code energy-gan} command line: {@code demo} (the main job), {@code train}, {@code sample},
- * {@code bench}.
+ * {@code zoo}, {@code bench}, and the Tribuo anomaly-detection commands {@code tribuo} and {@code
+ * tribuo-bench}.
  */
 @Command(
         name = "energy-gan",
@@ -20,7 +21,9 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             SampleCommand.class,
             ZooCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            TribuoCommand.class,
+            TribuoBenchCommand.class
         })
 public final class EnergyGanCommand implements Runnable {
 
@@ -33,8 +36,8 @@ public final class EnergyGanCommand implements Runnable {
     }
 
     /**
-     * Creates the command line with this project's error handling: bad input prints its message
-     * (no stack trace) and exits with code 2.
+     * Creates the command line with this project's error handling: bad input prints its message (no
+     * stack trace) and exits with code 2.
      *
      * @return the command line
      */
@@ -45,7 +48,14 @@ public final class EnergyGanCommand implements Runnable {
                     if (exception instanceof IllegalArgumentException
                             || exception instanceof java.io.IOException
                             || exception instanceof ai.djl.MalformedModelException
-                            || exception instanceof io.github.energygan.training.TrainingDivergedException) {
+                            || exception
+                                    instanceof
+                                    io.github.energygan.training.TrainingDivergedException
+                            || exception
+                                    instanceof com.oracle.labs.mlrg.olcut.config.PropertyException
+                            || exception
+                                    instanceof
+                                    com.oracle.labs.mlrg.olcut.config.io.ConfigLoaderException) {
                         cmd.getErr().println("energy-gan: " + exception.getMessage());
                         return 2;
                     }

@@ -48,11 +48,22 @@ final class OutputDirectory {
      * @throws IOException if the file cannot be written
      */
     static void writeString(Path target, String content) throws IOException {
+        writeBytes(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes a binary file so that it is either absent or complete, as {@link #writeString}.
+     *
+     * @param target the file to write
+     * @param content its content
+     * @throws IOException if the file cannot be written
+     */
+    static void writeBytes(Path target, byte[] content) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         // Not Files.createTempFile, which would leave the file readable by its owner only.
         Path staging = parent.resolve("." + target.getFileName() + "-" + UUID.randomUUID());
         try {
-            Files.writeString(staging, content, StandardCharsets.UTF_8);
+            Files.write(staging, content);
             Files.move(
                     staging,
                     target,

@@ -32,11 +32,11 @@ import java.util.Objects;
  * A trained (or newly initialised) energy GAN: a DJL {@link Model} whose block is an {@link
  * EnergyGanBlock}, with the {@link EnergyGanArchitecture} needed to rebuild it.
  *
- * <p>A saved model is a directory holding {@value #ARCHITECTURE_FILE} (a manifest: the
- * architecture and the SHA-256 of the weights) and {@code energy-gan-0000.params} (DJL's parameter
- * format). {@link #save} writes both through a temporary directory and moves them in, so a crash
- * never leaves a half-written pair; {@link #load} checks the digest, so a truncated or corrupted
- * weight file is reported, never loaded.
+ * <p>A saved model is a directory holding {@value #ARCHITECTURE_FILE} (a manifest: the architecture
+ * and the SHA-256 of the weights) and {@code energy-gan-0000.params} (DJL's parameter format).
+ * {@link #save} writes both through a temporary directory and moves them in, so a crash never
+ * leaves a half-written pair; {@link #load} checks the digest, so a truncated or corrupted weight
+ * file is reported, never loaded.
  */
 public final class EnergyGanModel implements AutoCloseable {
 
@@ -102,8 +102,8 @@ public final class EnergyGanModel implements AutoCloseable {
      * @param directory the directory
      * @return the model
      * @throws IOException if a file is missing or unreadable; the message names it
-     * @throws MalformedModelException if the weights are corrupt or belong to another
-     *     architecture; the message names the file
+     * @throws MalformedModelException if the weights are corrupt or belong to another architecture;
+     *     the message names the file
      */
     public static EnergyGanModel load(Path directory) throws IOException, MalformedModelException {
         Path architectureFile = directory.resolve(ARCHITECTURE_FILE);
@@ -131,9 +131,9 @@ public final class EnergyGanModel implements AutoCloseable {
     }
 
     /**
-     * Loads a model from the two files of a saved directory given as streams (a classpath
-     * resource, an archive entry): the manifest is parsed, the weights checked against its
-     * SHA-256 and read into a freshly built block. Nothing is written to disk.
+     * Loads a model from the two files of a saved directory given as streams (a classpath resource,
+     * an archive entry): the manifest is parsed, the weights checked against its SHA-256 and read
+     * into a freshly built block. Nothing is written to disk.
      *
      * @param manifest the content of {@value #ARCHITECTURE_FILE}
      * @param weights the content of the parameter file the manifest names
@@ -177,8 +177,8 @@ public final class EnergyGanModel implements AutoCloseable {
     }
 
     /**
-     * Saves the architecture and the weights into a directory, creating it if needed and
-     * replacing an earlier save there.
+     * Saves the architecture and the weights into a directory, creating it if needed and replacing
+     * an earlier save there.
      *
      * @param directory the target directory
      * @throws IOException if the directory cannot be written
@@ -203,6 +203,25 @@ public final class EnergyGanModel implements AutoCloseable {
             moveInto(staging.resolve(ARCHITECTURE_FILE), directory.resolve(ARCHITECTURE_FILE));
             moveInto(staging.resolve(PARAMETER_FILE), directory.resolve(PARAMETER_FILE));
             moveInto(staging.resolve(SERVING_PROPERTIES), directory.resolve(SERVING_PROPERTIES));
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    /**
+     * Writes the model as {@link #save} would, but into memory.
+     *
+     * @return the manifest and the parameter file
+     * @throws IOException if the temporary files DJL's writer needs cannot be written
+     */
+    public ModelBytes toBytes() throws IOException {
+        // DJL writes parameters to a directory only; stage there and read the files back.
+        Path staging = Files.createTempDirectory("energy-gan-bytes-");
+        try {
+            save(staging);
+            return new ModelBytes(
+                    Files.readString(staging.resolve(ARCHITECTURE_FILE), StandardCharsets.UTF_8),
+                    Files.readAllBytes(staging.resolve(PARAMETER_FILE)));
         } finally {
             deleteRecursively(staging);
         }

@@ -1,0 +1,444 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.tribuo;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+
+import com.google.protobuf.Any;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.github.energygan.gradient.InputGradient;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.model.ModelBytes;
+import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.sampling.DataEnergy;
+import io.github.energygan.tribuo.protos.EnergyAnomalyModelProto;
+
+import org.tribuo.Example;
+import org.tribuo.Excuse;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.anomaly.Event;
+import org.tribuo.impl.ModelDataCarrier;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.util.Util;
+
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An energy-based anomaly detector: a trained energy GAN's energy network {@code U} scores each
+ * example, and an example whose score is above the model's threshold is {@link
+ * Event.EventType#ANOMALOUS}. Built by {@link EnergyAnomalyTrainer}.
+ *
+ * <p><b>Scores.</b> The {@link Event}'s score is {@link #getScore() the chosen score} of the
+ * standardised features, {@code U(x')} or {@code ||∇ₓU(x')||²} with {@code x' = (x − offset) /
+ * scale}: <b>higher means more anomalous</b> (the opposite of LibSVM's decision values, where
+ * higher means more normal). Scores are comparable across examples of one model only.
+ *
+ * <p><b>Features.</b> Each example is mapped by name onto the training feature map, densely: a
+ * feature the model has not seen is ignored, a missing one is 0 (before standardisation), and an
+ * example with none of the model's features is rejected with an {@link IllegalArgumentException}.
+ * Predictions over many examples are batched ({@value #PREDICTION_BATCH} at a time).
+ *
+ * <p><b>Explanations.</b> {@link #getExcuse} attributes the score to features by the first-order
+ * Taylor expansion of {@code U} around the training mean: {@code a_i = x'_i · ∂U/∂x'_i} (gradient ×
+ * input, in standardised units; Simonyan et al. 2014, Shrikumar et al. 2017). {@link
+ * #getTopFeatures} ranks features by the mean {@code |a_i|} over the training data.
+ *
+ * <p><b>Serialisation.</b> Protobuf ({@link #serialize()}, {@link #deserializeFromProto}) and Java
+ * serialisation, the latter written through the protobuf form so that both give back identical
+ * scores. The model holds native (libtorch) memory: {@link #close()} it when done.
+ */
+public final class EnergyAnomalyModel extends Model<Event> implements AutoCloseable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Protobuf serialisation version. */
+    public static final int CURRENT_VERSION = 0;
+
+    /** How many examples one batched forward pass scores. */
+    public static final int PREDICTION_BATCH = 1024;
+
+    private final transient EnergyGanModel gan;
+    private final transient ModelBytes weights;
+    private final FeatureStandardiser standardiser;
+    private final AnomalyScore score;
+    private final double threshold;
+    private final double[] featureImportance;
+
+    EnergyAnomalyModel(
+            String name,
+            ModelProvenance provenance,
+            ImmutableFeatureMap featureIDMap,
+            ImmutableOutputInfo<Event> outputIDInfo,
+            EnergyGanModel gan,
+            ModelBytes weights,
+            FeatureStandardiser standardiser,
+            AnomalyScore score,
+            double threshold,
+            double[] featureImportance) {
+        super(name, provenance, featureIDMap, outputIDInfo, false);
+        long dataFeatures = gan.getArchitecture().getDataFeatures();
+        if (dataFeatures != featureIDMap.size()
+                || standardiser.size() != featureIDMap.size()
+                || featureImportance.length != featureIDMap.size()) {
+            throw new IllegalStateException(
+                    "Inconsistent model: "
+                            + featureIDMap.size()
+                            + " features in the feature map, "
+                            + dataFeatures
+                            + " network inputs, "
+                            + standardiser.size()
+                            + " standardisation entries, "
+                            + featureImportance.length
+                            + " importances; expected all equal");
+        }
+        if (!Double.isFinite(threshold)) {
+            throw new IllegalStateException("Threshold must be finite, got " + threshold);
+        }
+        this.gan = gan;
+        this.weights = weights;
+        this.standardiser = standardiser;
+        this.score = score;
+        this.threshold = threshold;
+        this.featureImportance = featureImportance.clone();
+    }
+
+    /**
+     * Rebuilds a model from its protobuf form; called by Tribuo's {@code Model.deserialize}.
+     *
+     * @param version the serialised version
+     * @param className the class name
+     * @param message the serialised data
+     * @return the model
+     * @throws InvalidProtocolBufferException if the message cannot be parsed
+     * @throws IllegalArgumentException if the version is unknown
+     * @throws IllegalStateException if the message is not a valid energy anomaly model: another
+     *     output domain, inconsistent sizes, or corrupt or truncated weights
+     */
+    public static EnergyAnomalyModel deserializeFromProto(
+            int version, String className, Any message) throws InvalidProtocolBufferException {
+        if (version < 0 || version > CURRENT_VERSION) {
+            throw new IllegalArgumentException(
+                    "Unknown version "
+                            + version
+                            + ", this class supports at most version "
+                            + CURRENT_VERSION);
+        }
+        EnergyAnomalyModelProto proto = message.unpack(EnergyAnomalyModelProto.class);
+        ModelDataCarrier<?> carrier =
+                ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.getMetadata()));
+        if (!(carrier.outputDomain().getOutput(0) instanceof Event)) {
+            throw new IllegalStateException(
+                    "Invalid protobuf: the output domain is not an anomaly detection domain, found "
+                            + carrier.outputDomain().getClass().getName());
+        }
+        @SuppressWarnings("unchecked") // guarded by the instanceof check
+        ImmutableOutputInfo<Event> outputDomain =
+                (ImmutableOutputInfo<Event>) carrier.outputDomain();
+        ModelBytes weights =
+                new ModelBytes(proto.getManifest(), proto.getParameters().toByteArray());
+        EnergyGanModel gan;
+        try {
+            gan = weights.load("protobuf model '" + carrier.name() + "'");
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException(
+                    "Invalid protobuf: the energy network's weights cannot be read: "
+                            + e.getMessage(),
+                    e);
+        }
+        try {
+            return new EnergyAnomalyModel(
+                    carrier.name(),
+                    carrier.provenance(),
+                    carrier.featureDomain(),
+                    outputDomain,
+                    gan,
+                    weights,
+                    new FeatureStandardiser(
+                            Util.toPrimitiveFloat(proto.getFeatureOffsetList()),
+                            Util.toPrimitiveFloat(proto.getFeatureScaleList())),
+                    AnomalyScore.valueOf(proto.getScore()),
+                    proto.getThreshold(),
+                    Util.toPrimitiveDouble(proto.getFeatureImportanceList()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            gan.close();
+            throw new IllegalStateException("Invalid protobuf: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns which score the events carry.
+     *
+     * @return the score
+     */
+    public AnomalyScore getScore() {
+        return score;
+    }
+
+    /**
+     * Returns the threshold: events scoring above it are {@link Event.EventType#ANOMALOUS}.
+     *
+     * @return the threshold, in the score's units
+     */
+    public double getThreshold() {
+        return threshold;
+    }
+
+    /**
+     * Returns the underlying energy GAN (energy, generator and estimator networks) for sampling or
+     * inspection; it sees standardised features. It stays owned by this model.
+     *
+     * @return the energy GAN
+     */
+    public EnergyGanModel getEnergyGan() {
+        return gan;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the example has none of the model's features or a NaN or
+     *     infinite value
+     */
+    @Override
+    public Prediction<Event> predict(Example<Event> example) {
+        return innerPredict(List.of(example)).get(0);
+    }
+
+    @Override
+    protected List<Prediction<Event>> innerPredict(Iterable<Example<Event>> examples) {
+        List<Prediction<Event>> predictions = new ArrayList<>();
+        List<Example<Event>> chunk = new ArrayList<>(PREDICTION_BATCH);
+        Iterator<Example<Event>> it = examples.iterator();
+        while (it.hasNext()) {
+            chunk.add(it.next());
+            if (chunk.size() == PREDICTION_BATCH || !it.hasNext()) {
+                predictions.addAll(predictChunk(chunk));
+                chunk.clear();
+            }
+        }
+        return predictions;
+    }
+
+    private List<Prediction<Event>> predictChunk(List<Example<Event>> chunk) {
+        int[] used = new int[chunk.size()];
+        double[] scores;
+        try (NDManager manager = gan.getModel().getNDManager().newSubManager()) {
+            NDArray x =
+                    standardiser.apply(DenseFeatures.toMatrix(chunk, featureIDMap, manager, used));
+            scores = Util.toDoubleArray(scores(x).toFloatArray());
+        }
+        List<Prediction<Event>> predictions = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            Event.EventType type =
+                    scores[i] > threshold ? Event.EventType.ANOMALOUS : Event.EventType.EXPECTED;
+            predictions.add(new Prediction<>(new Event(type, scores[i]), used[i], chunk.get(i)));
+        }
+        return predictions;
+    }
+
+    /**
+     * Scores standardised features.
+     *
+     * @param x {@code (n, features)}, standardised
+     * @return {@code (n)}, in {@code x}'s manager
+     */
+    NDArray scores(NDArray x) {
+        if (score == AnomalyScore.ENERGY) {
+            return gan.energy(x);
+        }
+        return InputGradient.squaredNorm(dataEnergy().energyAndGradient(x).get(1));
+    }
+
+    /**
+     * The attributions {@code x' ⊙ ∇U(x')} of standardised features.
+     *
+     * @param x {@code (n, features)}, standardised
+     * @return {@code (n, features)}, in {@code x}'s manager
+     */
+    NDArray attributions(NDArray x) {
+        NDList energyAndGradient = dataEnergy().energyAndGradient(x);
+        return x.mul(energyAndGradient.get(1));
+    }
+
+    private DataEnergy dataEnergy() {
+        EnergyGanBlock block = gan.getBlock();
+        return new DataEnergy(block.getEnergy(), block.getDataShape(), 1f);
+    }
+
+    /**
+     * Ranks features by their mean absolute attribution over the training data.
+     *
+     * @param n how many; negative for all
+     * @return one list under {@link Model#ALL_OUTPUTS}, largest first
+     */
+    @Override
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
+        return Map.of(ALL_OUTPUTS, ranked(featureImportance, n, false));
+    }
+
+    /**
+     * Explains an example's score by the attributions {@code x'_i · ∂U/∂x'_i}; they sum to the
+     * first-order change of {@code U} from the training mean ({@code x' = 0}) to the example.
+     *
+     * @param example the example
+     * @return the prediction and the features' attributions under {@link Model#ALL_OUTPUTS},
+     *     largest magnitude first
+     * @throws IllegalArgumentException if the example has none of the model's features
+     */
+    @Override
+    public Optional<Excuse<Event>> getExcuse(Example<Event> example) {
+        Prediction<Event> prediction = predict(example);
+        double[] attribution;
+        try (NDManager manager = gan.getModel().getNDManager().newSubManager()) {
+            NDArray x =
+                    standardiser.apply(
+                            DenseFeatures.toMatrix(List.of(example), featureIDMap, manager, null));
+            attribution = Util.toDoubleArray(attributions(x).toFloatArray());
+        }
+        Map<String, List<Pair<String, Double>>> weights = new LinkedHashMap<>();
+        weights.put(ALL_OUTPUTS, ranked(attribution, -1, true));
+        return Optional.of(new Excuse<>(example, prediction, weights));
+    }
+
+    private List<Pair<String, Double>> ranked(double[] values, int n, boolean byMagnitude) {
+        List<Pair<String, Double>> pairs = new ArrayList<>(values.length);
+        for (int id = 0; id < values.length; id++) {
+            pairs.add(new Pair<>(featureIDMap.get(id).getName(), values[id]));
+        }
+        Comparator<Pair<String, Double>> order =
+                byMagnitude
+                        ? Comparator.comparingDouble(p -> -Math.abs(p.getB()))
+                        : Comparator.comparingDouble(p -> -p.getB());
+        pairs.sort(order);
+        return n < 0 || n >= pairs.size() ? pairs : new ArrayList<>(pairs.subList(0, n));
+    }
+
+    @Override
+    protected EnergyAnomalyModel copy(String newName, ModelProvenance newProvenance) {
+        try {
+            return new EnergyAnomalyModel(
+                    newName,
+                    newProvenance,
+                    featureIDMap,
+                    outputIDInfo,
+                    weights.load("copy of '" + name + "'"),
+                    weights,
+                    standardiser,
+                    score,
+                    threshold,
+                    featureImportance);
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException("The model's own weights did not load back", e);
+        }
+    }
+
+    @Override
+    public ModelProto serialize() {
+        EnergyAnomalyModelProto.Builder model =
+                EnergyAnomalyModelProto.newBuilder()
+                        .setMetadata(createDataCarrier().serialize().toByteString())
+                        .setManifest(weights.manifest())
+                        .setParameters(ByteString.copyFrom(weights.parameters()))
+                        .setScore(score.name())
+                        .setThreshold(threshold);
+        for (float v : standardiser.getOffset()) {
+            model.addFeatureOffset(v);
+        }
+        for (float v : standardiser.getScale()) {
+            model.addFeatureScale(v);
+        }
+        for (double v : featureImportance) {
+            model.addFeatureImportance(v);
+        }
+        return ModelProto.newBuilder()
+                .setSerializedData(Any.pack(model.build()))
+                .setClassName(EnergyAnomalyModel.class.getName())
+                .setVersion(CURRENT_VERSION)
+                .build();
+    }
+
+    /** Frees the networks' native memory; the model cannot predict afterwards. */
+    @Override
+    public void close() {
+        gan.close();
+    }
+
+    @Override
+    public String toString() {
+        return "EnergyAnomalyModel(name="
+                + name
+                + ", features="
+                + featureIDMap.size()
+                + ", score="
+                + score
+                + ", threshold="
+                + threshold
+                + ", networks=["
+                + gan.getArchitecture()
+                + "])";
+    }
+
+    // Java serialisation goes through the protobuf form, so both give the same model.
+
+    private Object writeReplace() {
+        return new SerializedForm(serialize().toByteArray());
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException {
+        throw new InvalidObjectException(
+                "EnergyAnomalyModel is deserialised through its serialised form only");
+    }
+
+    /** The Java-serialised form: the protobuf bytes. */
+    private static final class SerializedForm implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final byte[] proto;
+
+        SerializedForm(byte[] proto) {
+            this.proto = proto;
+        }
+
+        private Object readResolve() throws ObjectStreamException {
+            Model<?> model;
+            try {
+                model = Model.deserialize(ModelProto.parseFrom(proto));
+            } catch (InvalidProtocolBufferException | RuntimeException e) {
+                InvalidObjectException invalid =
+                        new InvalidObjectException(
+                                "Corrupt serialised EnergyAnomalyModel: " + e.getMessage());
+                invalid.initCause(e);
+                throw invalid;
+            }
+            if (!(model instanceof EnergyAnomalyModel)) {
+                throw new InvalidObjectException(
+                        "Serialised form holds a " + model.getClass().getName());
+            }
+            return model;
+        }
+    }
+}

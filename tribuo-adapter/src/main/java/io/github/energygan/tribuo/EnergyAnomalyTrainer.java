@@ -1,0 +1,787 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.tribuo;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.translate.TranslateException;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+
+import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.EnergyGanArchitecture.Estimator;
+import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.model.ModelBytes;
+import io.github.energygan.training.EnergyGanTrainer;
+import io.github.energygan.training.EnergyGanTrainingConfig;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.Trainer;
+import org.tribuo.anomaly.Event;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an {@link EnergyAnomalyModel}: an energy GAN (MEG: an energy network {@code U} trained by
+ * positive minus negative phase with a zero-centred gradient penalty, against a generator kept
+ * diverse by a mutual-information entropy estimate) fitted to the EXPECTED events, whose energy
+ * then scores new events. Multilayer perceptrons on the features, standardised as {@link #scaling}
+ * says.
+ *
+ * <p>Every hyperparameter is an OLCUT {@code @Config} field, so the trainer is built from Tribuo
+ * XML experiment configs as well as from {@link #builder()}; {@link #postConfig()} checks them and
+ * names the field at fault. Training draws every random number from {@link #seed}: the {@code n}-th
+ * call of {@link #train} on one trainer uses the {@code n}-th split of a {@code
+ * SplittableRandom(seed)}, and {@link #setInvocationCount} replays that, so a model's provenance
+ * retrains an identical model.
+ *
+ * <p>Like Tribuo's other anomaly trainers it learns from EXPECTED events only: a dataset holding
+ * ANOMALOUS or UNKNOWN events is rejected. {@code train} is synchronised on this class because
+ * libtorch's random generator is global to the process.
+ */
+public final class EnergyAnomalyTrainer implements Trainer<Event> {
+
+    private static final Logger logger = LoggerFactory.getLogger(EnergyAnomalyTrainer.class);
+
+    /** The name of the models this trainer builds. */
+    public static final String MODEL_NAME = "energy-anomaly-detection-model";
+
+    @Config(description = "Dimension k of the generator's latent code z ~ N(0, I_k).")
+    private int latentSize = 16;
+
+    @Config(description = "Widths of the energy network's hidden layers (LeakyReLU 0.2).")
+    private int[] energyWidths = {256, 256};
+
+    @Config(description = "Widths of the generator's hidden layers (ReLU).")
+    private int[] generatorWidths = {256, 256};
+
+    @Config(
+            description =
+                    "Widths of the entropy estimator's hidden layers (the statistics network for"
+                            + " JSD, the encoder for INFOGAN).")
+    private int[] estimatorWidths = {256, 256};
+
+    @Config(description = "The generator's entropy estimator: JSD, INFOGAN or NONE.")
+    private Estimator estimator = Estimator.JSD;
+
+    @Config(
+            description =
+                    "Bound of the generator's output, |G(z)| <= bound by a scaled tanh, in"
+                            + " standardised units; 0 for none.")
+    private float generatorOutputBound = 0f;
+
+    @Config(
+            description =
+                    "Weight lambda of the zero-centred gradient penalty ||grad_x U(x)||^2 on the"
+                            + " standardised training data.")
+    private float penaltyLambda = 0.1f;
+
+    @Config(
+            description =
+                    "Training iterations, each criticSteps energy steps and one generator step.")
+    private int iterations = 2000;
+
+    @Config(description = "Energy steps per generator step (nCritic).")
+    private int criticSteps = 5;
+
+    @Config(description = "Minibatch size.")
+    private int batchSize = 64;
+
+    @Config(description = "Adam's learning rate for every network (betas 0.5, 0.9).")
+    private float learningRate = 1e-3f;
+
+    @Config(
+            description =
+                    "The learning rates decay along a cosine to this fraction of learningRate by"
+                            + " the last iteration; 1 keeps them constant.")
+    private float finalLearningRateFactor = 0.1f;
+
+    @Config(description = "Seed of every random choice in training.")
+    private long seed = Trainer.DEFAULT_SEED;
+
+    @Config(
+            description =
+                    "The anomaly score, higher = more anomalous: ENERGY (U(x)) or GRADIENT_NORM"
+                            + " (||grad_x U(x)||^2).")
+    private AnomalyScore score = AnomalyScore.ENERGY;
+
+    @Config(
+            description =
+                    "Expected fraction of anomalies: the threshold is the (1 - contamination)"
+                            + " quantile of the training scores, in [0, 1).")
+    private double contamination = 0.1;
+
+    @Config(
+            description =
+                    "How features are standardised before the networks see them: PER_FEATURE,"
+                            + " GLOBAL or NONE.")
+    private FeatureScaling scaling = FeatureScaling.PER_FEATURE;
+
+    private SplittableRandom rng;
+    private int invocationCount;
+
+    /** For OLCUT. */
+    private EnergyAnomalyTrainer() {}
+
+    private EnergyAnomalyTrainer(Builder builder) {
+        this.latentSize = builder.latentSize;
+        this.energyWidths = builder.energyWidths.clone();
+        this.generatorWidths = builder.generatorWidths.clone();
+        this.estimatorWidths = builder.estimatorWidths.clone();
+        this.estimator = builder.estimator;
+        this.generatorOutputBound = builder.generatorOutputBound;
+        this.penaltyLambda = builder.penaltyLambda;
+        this.iterations = builder.iterations;
+        this.criticSteps = builder.criticSteps;
+        this.batchSize = builder.batchSize;
+        this.learningRate = builder.learningRate;
+        this.finalLearningRateFactor = builder.finalLearningRateFactor;
+        this.seed = builder.seed;
+        this.score = builder.score;
+        this.contamination = builder.contamination;
+        this.scaling = builder.scaling;
+        postConfig();
+    }
+
+    /**
+     * Returns a builder with the defaults of the {@code @Config} fields.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder for Fashion-MNIST-like pixel data (784 features in {@code [0, 1]}): the
+     * defaults with {@link FeatureScaling#GLOBAL} scaling, so that always-dark border pixels are
+     * not blown up by their tiny spread. {@code configs/energy-anomaly-fashion-mnist.xml} holds the
+     * same settings.
+     *
+     * @return a builder
+     */
+    public static Builder fashionMnist() {
+        return builder().optScaling(FeatureScaling.GLOBAL);
+    }
+
+    /**
+     * Returns a builder holding this trainer's hyperparameters.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        return builder()
+                .optLatentSize(latentSize)
+                .optEnergyWidths(energyWidths)
+                .optGeneratorWidths(generatorWidths)
+                .optEstimatorWidths(estimatorWidths)
+                .optEstimator(estimator)
+                .optGeneratorOutputBound(generatorOutputBound)
+                .optPenaltyLambda(penaltyLambda)
+                .optIterations(iterations)
+                .optCriticSteps(criticSteps)
+                .optBatchSize(batchSize)
+                .optLearningRate(learningRate)
+                .optFinalLearningRateFactor(finalLearningRateFactor)
+                .optSeed(seed)
+                .optScore(score)
+                .optContamination(contamination)
+                .optScaling(scaling);
+    }
+
+    /**
+     * Checks the hyperparameters; used by OLCUT after it sets the fields, and by the builder.
+     *
+     * @throws PropertyException naming the first field out of range and its valid range
+     */
+    @Override
+    public synchronized void postConfig() {
+        positive("latentSize", latentSize);
+        widths("energyWidths", energyWidths);
+        widths("generatorWidths", generatorWidths);
+        widths("estimatorWidths", estimatorWidths);
+        required("estimator", estimator);
+        required("score", score);
+        required("scaling", scaling);
+        if (!(generatorOutputBound >= 0f) || Float.isInfinite(generatorOutputBound)) {
+            throw invalid("generatorOutputBound", generatorOutputBound, "finite and >= 0");
+        }
+        if (!(penaltyLambda >= 0f) || Float.isInfinite(penaltyLambda)) {
+            throw invalid("penaltyLambda", penaltyLambda, "finite and >= 0");
+        }
+        positive("iterations", iterations);
+        positive("criticSteps", criticSteps);
+        positive("batchSize", batchSize);
+        if (!(learningRate > 0f) || Float.isInfinite(learningRate)) {
+            throw invalid("learningRate", learningRate, "finite and > 0");
+        }
+        if (!(finalLearningRateFactor > 0f && finalLearningRateFactor <= 1f)) {
+            throw invalid("finalLearningRateFactor", finalLearningRateFactor, "in (0, 1]");
+        }
+        if (!(contamination >= 0 && contamination < 1)) {
+            throw invalid("contamination", contamination, "in [0, 1)");
+        }
+        this.rng = new SplittableRandom(seed);
+        this.invocationCount = 0;
+    }
+
+    private static PropertyException invalid(String field, Object value, String expected) {
+        return new PropertyException(
+                "",
+                field,
+                "EnergyAnomalyTrainer." + field + " must be " + expected + ", got " + value);
+    }
+
+    private static void positive(String field, int value) {
+        if (value <= 0) {
+            throw invalid(field, value, "> 0");
+        }
+    }
+
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw invalid(field, null, "set");
+        }
+    }
+
+    private static void widths(String field, int[] widths) {
+        if (widths == null || widths.length == 0) {
+            throw invalid(field, widths == null ? null : "[]", "at least one width");
+        }
+        for (int width : widths) {
+            if (width <= 0) {
+                throw invalid(field, Arrays.toString(widths), "all > 0");
+            }
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the dataset is empty, holds ANOMALOUS or UNKNOWN events,
+     *     has no features, or a NaN or infinite feature value
+     * @throws io.github.energygan.training.TrainingDivergedException if training diverges
+     */
+    @Override
+    public EnergyAnomalyModel train(Dataset<Event> examples) {
+        return train(examples, Collections.emptyMap());
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the dataset is empty, holds ANOMALOUS or UNKNOWN events,
+     *     has no features, or a NaN or infinite feature value
+     * @throws io.github.energygan.training.TrainingDivergedException if training diverges
+     */
+    @Override
+    public EnergyAnomalyModel train(
+            Dataset<Event> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the dataset is empty, holds ANOMALOUS or UNKNOWN events,
+     *     has no features, or a NaN or infinite feature value
+     * @throws io.github.energygan.training.TrainingDivergedException if training diverges
+     */
+    @Override
+    public EnergyAnomalyModel train(
+            Dataset<Event> examples, Map<String, Provenance> runProvenance, int invocationCount) {
+        checkTrainingData(examples);
+        TrainerProvenance trainerProvenance;
+        SplittableRandom localRng;
+        synchronized (this) {
+            if (invocationCount != INCREMENT_INVOCATION_COUNT) {
+                setInvocationCount(invocationCount);
+            }
+            localRng = rng.split();
+            trainerProvenance = getProvenance();
+            this.invocationCount++;
+        }
+        int modelSeed = localRng.nextInt();
+        int trainingSeed = localRng.nextInt();
+        ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
+        List<Example<Event>> data = new ArrayList<>(examples.size());
+        examples.forEach(data::add);
+        logger.info(
+                "Training an energy anomaly model on {} examples of {} features, {} iterations",
+                data.size(),
+                featureMap.size(),
+                iterations);
+        synchronized (EnergyAnomalyTrainer.class) {
+            EnergyGanModel gan =
+                    EnergyGanModel.newModel(architecture(featureMap.size()), modelSeed);
+            try {
+                ModelProvenance provenance =
+                        new ModelProvenance(
+                                EnergyAnomalyModel.class.getName(),
+                                OffsetDateTime.now(),
+                                examples.getProvenance(),
+                                trainerProvenance,
+                                runProvenance);
+                return fit(gan, data, featureMap, examples, provenance, trainingSeed);
+            } catch (RuntimeException | IOException | TranslateException e) {
+                gan.close();
+                if (e instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("Training failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private EnergyAnomalyModel fit(
+            EnergyGanModel gan,
+            List<Example<Event>> data,
+            ImmutableFeatureMap featureMap,
+            Dataset<Event> examples,
+            ModelProvenance provenance,
+            int trainingSeed)
+            throws IOException, TranslateException {
+        FeatureStandardiser standardiser;
+        try (NDManager manager = gan.getModel().getNDManager().newSubManager()) {
+            NDArray raw = DenseFeatures.toMatrix(data, featureMap, manager, null);
+            standardiser = scaling.fit(raw);
+            NDArray x = standardiser.apply(raw);
+            ArrayDataset dataset =
+                    new ArrayDataset.Builder()
+                            .setData(x)
+                            .setSampling(Math.min(batchSize, data.size()), true)
+                            .build();
+            new EnergyGanTrainer(gan, trainingConfig(trainingSeed)).fit(dataset);
+        }
+        ModelBytes weights;
+        try {
+            weights = gan.toBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot serialise the trained networks", e);
+        }
+        EnergyAnomalyModel model =
+                new EnergyAnomalyModel(
+                        MODEL_NAME,
+                        provenance,
+                        featureMap,
+                        examples.getOutputIDInfo(),
+                        gan,
+                        weights,
+                        standardiser,
+                        score,
+                        0.0,
+                        new double[featureMap.size()]);
+        Pair<double[], double[]> calibration = calibrate(model, data, featureMap, standardiser);
+        double threshold = quantile(calibration.getA(), 1 - contamination);
+        logger.info(
+                "Training {} scores: threshold {} at the {} quantile",
+                score,
+                threshold,
+                1 - contamination);
+        return new EnergyAnomalyModel(
+                MODEL_NAME,
+                provenance,
+                featureMap,
+                examples.getOutputIDInfo(),
+                gan,
+                weights,
+                standardiser,
+                score,
+                threshold,
+                calibration.getB());
+    }
+
+    /** Scores the training data and averages its absolute attributions, batch by batch. */
+    private static Pair<double[], double[]> calibrate(
+            EnergyAnomalyModel model,
+            List<Example<Event>> data,
+            ImmutableFeatureMap featureMap,
+            FeatureStandardiser standardiser) {
+        double[] scores = new double[data.size()];
+        NDManager base = model.getEnergyGan().getModel().getNDManager();
+        try (NDManager total = base.newSubManager()) {
+            NDArray importance = total.zeros(new ai.djl.ndarray.types.Shape(featureMap.size()));
+            for (int from = 0; from < data.size(); from += EnergyAnomalyModel.PREDICTION_BATCH) {
+                List<Example<Event>> chunk =
+                        data.subList(
+                                from,
+                                Math.min(data.size(), from + EnergyAnomalyModel.PREDICTION_BATCH));
+                try (NDManager step = base.newSubManager()) {
+                    NDArray x =
+                            standardiser.apply(
+                                    DenseFeatures.toMatrix(chunk, featureMap, step, null));
+                    float[] chunkScores = model.scores(x).toFloatArray();
+                    for (int i = 0; i < chunkScores.length; i++) {
+                        scores[from + i] = chunkScores[i];
+                    }
+                    importance.addi(model.attributions(x).abs().sum(new int[] {0}));
+                }
+            }
+            double[] meanImportance =
+                    org.tribuo.util.Util.toDoubleArray(importance.div(data.size()).toFloatArray());
+            return new Pair<>(scores, meanImportance);
+        }
+    }
+
+    /**
+     * The empirical quantile {@code q}: the smallest score with at least {@code q·n} at or below.
+     */
+    static double quantile(double[] scores, double q) {
+        double[] sorted = scores.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private EnergyGanArchitecture architecture(int features) {
+        EnergyGanArchitecture.Builder builder =
+                EnergyGanArchitecture.builder()
+                        .setDataFeatures(features)
+                        .setLatentFeatures(latentSize)
+                        .optEnergyWidths(toLongs(energyWidths))
+                        .optGeneratorWidths(toLongs(generatorWidths))
+                        .optEstimatorWidths(toLongs(estimatorWidths))
+                        .optGeneratorOutputBound(generatorOutputBound)
+                        .optEstimator(estimator);
+        return builder.build();
+    }
+
+    private EnergyGanTrainingConfig trainingConfig(int trainingSeed) {
+        return EnergyGanTrainingConfig.builder()
+                .optIterations(iterations)
+                .optCriticSteps(criticSteps)
+                .optPenaltyLambda(penaltyLambda)
+                .optBatchSize(batchSize)
+                .optLearningRate(learningRate)
+                .optFinalLearningRateFactor(finalLearningRateFactor)
+                .optWarmUpIterations(Math.min(iterations - 1, Math.max(0, iterations / 20)))
+                .optSeed(trainingSeed)
+                .build();
+    }
+
+    private static long[] toLongs(int[] values) {
+        return Arrays.stream(values).asLongStream().toArray();
+    }
+
+    private static void checkTrainingData(Dataset<Event> examples) {
+        if (examples.size() == 0) {
+            throw new IllegalArgumentException(
+                    "The training dataset is empty; expected at least one EXPECTED event");
+        }
+        if (examples.getFeatureIDMap().size() == 0) {
+            throw new IllegalArgumentException("The training dataset has no features");
+        }
+        if (examples.getOutputInfo().getUnknownCount() > 0) {
+            throw new IllegalArgumentException(
+                    "The training dataset holds "
+                            + examples.getOutputInfo().getUnknownCount()
+                            + " UNKNOWN event(s); EnergyAnomalyTrainer learns from EXPECTED events"
+                            + " only");
+        }
+        for (Pair<String, Long> count : examples.getOutputInfo().outputCountsIterable()) {
+            if (count.getA().equals(Event.EventType.ANOMALOUS.toString()) && count.getB() > 0) {
+                throw new IllegalArgumentException(
+                        "The training dataset holds "
+                                + count.getB()
+                                + " ANOMALOUS event(s); EnergyAnomalyTrainer learns from EXPECTED"
+                                + " events only, as Tribuo's other anomaly trainers do");
+            }
+        }
+    }
+
+    @Override
+    public int getInvocationCount() {
+        return invocationCount;
+    }
+
+    /**
+     * Replays the random generator to the state it had before the {@code invocationCount}-th
+     * training.
+     *
+     * @param invocationCount the number of trainings to skip, {@code >= 0}
+     * @throws IllegalArgumentException if it is negative
+     */
+    @Override
+    public synchronized void setInvocationCount(int invocationCount) {
+        if (invocationCount < 0) {
+            throw new IllegalArgumentException(
+                    "invocationCount must be >= 0, got " + invocationCount);
+        }
+        rng = new SplittableRandom(seed);
+        for (this.invocationCount = 0;
+                this.invocationCount < invocationCount;
+                this.invocationCount++) {
+            rng.split();
+        }
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TrainerProvenanceImpl(this);
+    }
+
+    @Override
+    public String toString() {
+        return "EnergyAnomalyTrainer(latentSize="
+                + latentSize
+                + ", energyWidths="
+                + Arrays.toString(energyWidths)
+                + ", generatorWidths="
+                + Arrays.toString(generatorWidths)
+                + ", estimator="
+                + estimator
+                + ", estimatorWidths="
+                + Arrays.toString(estimatorWidths)
+                + ", penaltyLambda="
+                + penaltyLambda
+                + ", iterations="
+                + iterations
+                + ", criticSteps="
+                + criticSteps
+                + ", batchSize="
+                + batchSize
+                + ", learningRate="
+                + learningRate
+                + ", finalLearningRateFactor="
+                + finalLearningRateFactor
+                + ", seed="
+                + seed
+                + ", score="
+                + score
+                + ", contamination="
+                + contamination
+                + ", scaling="
+                + scaling
+                + ")";
+    }
+
+    /** Builds an {@link EnergyAnomalyTrainer}; each option defaults to its field's default. */
+    public static final class Builder {
+
+        private int latentSize = 16;
+        private int[] energyWidths = {256, 256};
+        private int[] generatorWidths = {256, 256};
+        private int[] estimatorWidths = {256, 256};
+        private Estimator estimator = Estimator.JSD;
+        private float generatorOutputBound;
+        private float penaltyLambda = 0.1f;
+        private int iterations = 2000;
+        private int criticSteps = 5;
+        private int batchSize = 64;
+        private float learningRate = 1e-3f;
+        private float finalLearningRateFactor = 0.1f;
+        private long seed = Trainer.DEFAULT_SEED;
+        private AnomalyScore score = AnomalyScore.ENERGY;
+        private double contamination = 0.1;
+        private FeatureScaling scaling = FeatureScaling.PER_FEATURE;
+
+        private Builder() {}
+
+        /**
+         * Sets the latent dimension; 16 by default.
+         *
+         * @param latentSize {@code > 0}
+         * @return this builder
+         */
+        public Builder optLatentSize(int latentSize) {
+            this.latentSize = latentSize;
+            return this;
+        }
+
+        /**
+         * Sets the energy network's hidden widths; {@code 256, 256} by default.
+         *
+         * @param widths at least one, each {@code > 0}
+         * @return this builder
+         */
+        public Builder optEnergyWidths(int... widths) {
+            this.energyWidths = widths.clone();
+            return this;
+        }
+
+        /**
+         * Sets the generator's hidden widths; {@code 256, 256} by default.
+         *
+         * @param widths at least one, each {@code > 0}
+         * @return this builder
+         */
+        public Builder optGeneratorWidths(int... widths) {
+            this.generatorWidths = widths.clone();
+            return this;
+        }
+
+        /**
+         * Sets the entropy estimator's hidden widths; {@code 256, 256} by default.
+         *
+         * @param widths at least one, each {@code > 0}
+         * @return this builder
+         */
+        public Builder optEstimatorWidths(int... widths) {
+            this.estimatorWidths = widths.clone();
+            return this;
+        }
+
+        /**
+         * Sets the entropy estimator; JSD by default.
+         *
+         * @param estimator the estimator
+         * @return this builder
+         */
+        public Builder optEstimator(Estimator estimator) {
+            this.estimator = estimator;
+            return this;
+        }
+
+        /**
+         * Bounds the generator's output in standardised units; 0 (unbounded) by default.
+         *
+         * @param bound {@code >= 0}
+         * @return this builder
+         */
+        public Builder optGeneratorOutputBound(float bound) {
+            this.generatorOutputBound = bound;
+            return this;
+        }
+
+        /**
+         * Sets the gradient penalty's weight; 0.1 by default.
+         *
+         * @param lambda {@code >= 0}
+         * @return this builder
+         */
+        public Builder optPenaltyLambda(float lambda) {
+            this.penaltyLambda = lambda;
+            return this;
+        }
+
+        /**
+         * Sets the number of iterations; 2,000 by default.
+         *
+         * @param iterations {@code > 0}
+         * @return this builder
+         */
+        public Builder optIterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        /**
+         * Sets the energy steps per generator step; 5 by default.
+         *
+         * @param criticSteps {@code > 0}
+         * @return this builder
+         */
+        public Builder optCriticSteps(int criticSteps) {
+            this.criticSteps = criticSteps;
+            return this;
+        }
+
+        /**
+         * Sets the minibatch size; 64 by default.
+         *
+         * @param batchSize {@code > 0}
+         * @return this builder
+         */
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Sets Adam's learning rate; {@code 1e-3} by default.
+         *
+         * @param learningRate {@code > 0}
+         * @return this builder
+         */
+        public Builder optLearningRate(float learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /**
+         * Sets the fraction of the learning rate left at the end of the cosine decay; 0.1 by
+         * default.
+         *
+         * @param factor in {@code (0, 1]}
+         * @return this builder
+         */
+        public Builder optFinalLearningRateFactor(float factor) {
+            this.finalLearningRateFactor = factor;
+            return this;
+        }
+
+        /**
+         * Sets the seed; {@link Trainer#DEFAULT_SEED} by default.
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets the score; {@link AnomalyScore#ENERGY} by default.
+         *
+         * @param score the score
+         * @return this builder
+         */
+        public Builder optScore(AnomalyScore score) {
+            this.score = score;
+            return this;
+        }
+
+        /**
+         * Sets the expected fraction of anomalies, which places the threshold; 0.1 by default.
+         *
+         * @param contamination in {@code [0, 1)}
+         * @return this builder
+         */
+        public Builder optContamination(double contamination) {
+            this.contamination = contamination;
+            return this;
+        }
+
+        /**
+         * Sets the feature standardisation; {@link FeatureScaling#PER_FEATURE} by default.
+         *
+         * @param scaling the scaling
+         * @return this builder
+         */
+        public Builder optScaling(FeatureScaling scaling) {
+            this.scaling = scaling;
+            return this;
+        }
+
+        /**
+         * Builds the trainer.
+         *
+         * @return the trainer
+         * @throws PropertyException naming the first option out of range
+         */
+        public EnergyAnomalyTrainer build() {
+            return new EnergyAnomalyTrainer(this);
+        }
+    }
+}
