@@ -53,12 +53,17 @@ class CommandLineTest {
         Run run =
                 run(
                         "demo",
-                        "--iterations", "40",
-                        "--data-size", "4000",
-                        "--batch-size", "64",
-                        "--seed", "3",
+                        "--iterations",
+                        "40",
+                        "--data-size",
+                        "4000",
+                        "--batch-size",
+                        "64",
+                        "--seed",
+                        "3",
                         "--no-progress",
-                        "--output", output.toString());
+                        "--output",
+                        output.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("untrained"), run.out());
         assertTrue(run.out().contains("modes"), run.out());
@@ -66,7 +71,8 @@ class CommandLineTest {
             assertTrue(Files.size(output.resolve(file)) > 1000, file);
         }
         JsonObject report =
-                JsonParser.parseString(Files.readString(output.resolve("report.json"))).getAsJsonObject();
+                JsonParser.parseString(Files.readString(output.resolve("report.json")))
+                        .getAsJsonObject();
         assertEquals("grid-25", report.get("dataset").getAsString());
         assertEquals(40, report.get("iterations").getAsInt());
         JsonObject trained = report.getAsJsonObject("trainedGenerator");
@@ -75,7 +81,8 @@ class CommandLineTest {
         try (EnergyGanModel model = EnergyGanModel.load(output.resolve("model"))) {
             assertEquals(2, model.getArchitecture().getDataFeatures());
         }
-        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(output.resolve("landscape.png").toFile());
+        java.awt.image.BufferedImage png =
+                javax.imageio.ImageIO.read(output.resolve("landscape.png").toFile());
         assertEquals(800, png.getHeight());
     }
 
@@ -84,14 +91,21 @@ class CommandLineTest {
         Run run =
                 run(
                         "train",
-                        "--dataset", "ring-8",
-                        "--estimator", "infogan",
-                        "--iterations", "20",
-                        "--data-size", "2000",
-                        "--lambda", "0.5",
-                        "--n-critic", "2",
+                        "--dataset",
+                        "ring-8",
+                        "--estimator",
+                        "infogan",
+                        "--iterations",
+                        "20",
+                        "--data-size",
+                        "2000",
+                        "--lambda",
+                        "0.5",
+                        "--n-critic",
+                        "2",
                         "--no-progress",
-                        "-o", dir.toString());
+                        "-o",
+                        dir.toString());
         assertEquals(0, run.exitCode(), run.err());
         try (EnergyGanModel model = EnergyGanModel.load(dir.resolve("model"))) {
             assertTrue(model.getBlock().getEncoder().isPresent());
@@ -103,20 +117,34 @@ class CommandLineTest {
         Path trained = dir.resolve("trained");
         assertEquals(
                 0,
-                run("train", "--iterations", "20", "--data-size", "2000", "--no-progress", "-o",
+                run(
+                                "train",
+                                "--iterations",
+                                "20",
+                                "--data-size",
+                                "2000",
+                                "--no-progress",
+                                "-o",
                                 trained.toString())
                         .exitCode());
         Path output = dir.resolve("samples");
         Run run =
                 run(
                         "sample",
-                        "-m", trained.resolve("model").toString(),
-                        "-n", "300",
-                        "--steps", "20",
-                        "--warm-up", "30",
-                        "--seed", "4",
-                        "--dataset", "grid-25",
-                        "-o", output.toString());
+                        "-m",
+                        trained.resolve("model").toString(),
+                        "-n",
+                        "300",
+                        "--steps",
+                        "20",
+                        "--warm-up",
+                        "30",
+                        "--seed",
+                        "4",
+                        "--dataset",
+                        "grid-25",
+                        "-o",
+                        output.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("chain-steps/s"), run.out());
         assertTrue(run.out().contains("after MCMC"), run.out());
@@ -136,7 +164,9 @@ class CommandLineTest {
 
         String model = trained.resolve("model").toString();
         Path never = dir.resolve("never");
-        assertBad(run("sample", "-m", model, "--step-size", "0", "-o", never.toString()), "step size");
+        assertBad(
+                run("sample", "-m", model, "--step-size", "0", "-o", never.toString()),
+                "step size");
         assertBad(run("sample", "-m", model, "--step-size", "big", "-o", never.toString()), "big");
         assertBad(run("sample", "-m", model, "--steps", "-1", "-o", never.toString()), "-1");
         assertBad(run("sample", "-m", model, "--beta", "0", "-o", never.toString()), "β");
@@ -153,11 +183,15 @@ class CommandLineTest {
         Run train =
                 run(
                         "train",
-                        "--dataset", "fashion-mnist",
-                        "--classes", "7,9",
-                        "--iterations", "3",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--classes",
+                        "7,9",
+                        "--iterations",
+                        "3",
                         "--no-progress",
-                        "-o", trained.toString());
+                        "-o",
+                        trained.toString());
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("samples→train"), train.out());
         JsonObject report =
@@ -171,11 +205,16 @@ class CommandLineTest {
         Run sample =
                 run(
                         "sample",
-                        "-m", trained.resolve("model").toString(),
-                        "--steps", "3",
-                        "--warm-up", "3",
-                        "--dataset", "fashion-mnist",
-                        "-o", sampled.toString());
+                        "-m",
+                        trained.resolve("model").toString(),
+                        "--steps",
+                        "3",
+                        "--warm-up",
+                        "3",
+                        "--dataset",
+                        "fashion-mnist",
+                        "-o",
+                        sampled.toString());
         assertEquals(0, sample.exitCode(), sample.err());
         assertTrue(sample.out().contains("after MCMC  memorising?"), sample.out());
         java.awt.image.BufferedImage grid =
@@ -183,16 +222,34 @@ class CommandLineTest {
         assertEquals(8 * (28 * 3 + 3) + 3, grid.getWidth());
 
         assertBad(
-                run("train", "--dataset", "fashion-mnist", "--classes", "11", "-o",
+                run(
+                        "train",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--classes",
+                        "11",
+                        "-o",
                         dir.resolve("never").toString()),
                 "0..9");
         assertBad(
-                run("train", "--dataset", "fashion-mnist", "--preset", "fast-2d", "-o",
+                run(
+                        "train",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--preset",
+                        "fast-2d",
+                        "-o",
                         dir.resolve("never").toString()),
                 "image-narrow");
         assertBad(
-                run("train", "--dataset", "fashion-mnist", "--data-folder",
-                        dir.resolve("nowhere").toString(), "-o", dir.resolve("never").toString()),
+                run(
+                        "train",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--data-folder",
+                        dir.resolve("nowhere").toString(),
+                        "-o",
+                        dir.resolve("never").toString()),
                 "apt-get install dataset-fashion-mnist");
         assertFalse(Files.exists(dir.resolve("never")));
     }
@@ -202,11 +259,16 @@ class CommandLineTest {
         Run run =
                 run(
                         "bench",
-                        "--iterations", "30",
-                        "--warmup", "10",
-                        "--samples", "3",
-                        "--data-size", "2000",
-                        "--batch-size", "32");
+                        "--iterations",
+                        "30",
+                        "--warmup",
+                        "10",
+                        "--samples",
+                        "3",
+                        "--data-size",
+                        "2000",
+                        "--batch-size",
+                        "32");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("time per iteration"), run.out());
         assertTrue(run.out().contains("peak RSS"), run.out());
@@ -234,5 +296,59 @@ class CommandLineTest {
         for (String part : parts) {
             assertTrue(run.err().contains(part), run.err());
         }
+    }
+
+    @Test
+    void tribuoTrainsFromAConfigEvaluatesAndSavesALoadableModel(@TempDir Path dir)
+            throws Exception {
+        Path config = dir.resolve("gaussian.xml");
+        Files.writeString(
+                config,
+                Files.readString(
+                                Path.of(
+                                        "..",
+                                        "tribuo-adapter",
+                                        "configs",
+                                        "energy-anomaly-gaussian.xml"))
+                        .replace(
+                                "<property name=\"iterations\" value=\"1000\"/>",
+                                "<property name=\"iterations\" value=\"60\"/>"));
+        Path output = dir.resolve("tribuo");
+        Run run = run("tribuo", "-c", config.toString(), "-o", output.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("AUROC"), run.out());
+        assertTrue(run.out().contains("EXPECTED"), run.out()); // the confusion matrix
+        JsonObject evaluation =
+                JsonParser.parseString(Files.readString(output.resolve("evaluation.json")))
+                        .getAsJsonObject();
+        assertEquals(2000, evaluation.get("testExamples").getAsInt());
+        try (io.github.energygan.tribuo.EnergyAnomalyModel model =
+                io.github.energygan.tribuo.EnergyAnomalyModel.load(
+                        output.resolve("model.tribuo"))) {
+            assertEquals(5, model.getFeatureIDMap().size());
+        }
+
+        Run missing =
+                run(
+                        "tribuo",
+                        "-c",
+                        config.toString(),
+                        "--trainer",
+                        "nope",
+                        "-o",
+                        output.toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("no component named 'nope'"), missing.err());
+
+        Path bad = dir.resolve("bad.xml");
+        Files.writeString(
+                bad,
+                Files.readString(config)
+                        .replace(
+                                "<property name=\"contamination\" value=\"0.1\"/>",
+                                "<property name=\"contamination\" value=\"2\"/>"));
+        Run badRun = run("tribuo", "-c", bad.toString(), "-o", output.toString());
+        assertEquals(2, badRun.exitCode());
+        assertTrue(badRun.err().contains("contamination"), badRun.err());
     }
 }

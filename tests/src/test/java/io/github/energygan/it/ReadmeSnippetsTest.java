@@ -42,9 +42,19 @@ import io.github.energygan.training.listener.EnergyStatisticsListener;
 import io.github.energygan.translator.EnergyGanTranslatorFactory;
 import io.github.energygan.translator.EnergyScore;
 import io.github.energygan.translator.GeneratedSamples;
+import io.github.energygan.tribuo.EnergyAnomalyModel;
+import io.github.energygan.tribuo.EnergyAnomalyTrainer;
+import io.github.energygan.tribuo.evaluation.AnomalyRanking;
+
+import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.DataSource;
+import org.tribuo.Excuse;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.anomaly.Event;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +83,8 @@ class ReadmeSnippetsTest {
                     EnergyGanModel.newModel(preset.architecture(grid.getStandardDeviation()), 0)) {
                 EnergyStatisticsListener statistics = new EnergyStatisticsListener();
                 EnergyGanTrainingConfig config =
-                        preset.trainingConfig(200) // the preset trains 8,000; warm-up scaled to match
+                        preset.trainingConfig(
+                                        200) // the preset trains 8,000; warm-up scaled to match
                                 .optSeed(0)
                                 .addTrainingListeners(statistics)
                                 .build();
@@ -119,8 +130,11 @@ class ReadmeSnippetsTest {
             System.out.println(samples.getDiagnostics().orElseThrow().summary());
             float[] first = samples.samples()[0]; // a point on the grid, after MALA
             assertEquals(2, first.length); // not in README
-            double acceptance = samples.getDiagnostics().orElseThrow().getMeanAcceptance(); // not in README
-            assertTrue(acceptance > 0.45 && acceptance < 0.7, "acceptance " + acceptance); // not in README
+            double acceptance =
+                    samples.getDiagnostics().orElseThrow().getMeanAcceptance(); // not in README
+            assertTrue(
+                    acceptance > 0.45 && acceptance < 0.7,
+                    "acceptance " + acceptance); // not in README
         }
         Criteria<float[], EnergyScore> scoring =
                 Criteria.builder()
@@ -132,7 +146,37 @@ class ReadmeSnippetsTest {
                 Predictor<float[], EnergyScore> predictor = model.newPredictor()) {
             EnergyScore onMode = predictor.predict(new float[] {0f, 0f}); // U(x), ||∇U(x)||²
             EnergyScore between = predictor.predict(new float[] {1f, 1f});
-            assertTrue(between.energy() > onMode.energy(), onMode + " vs " + between); // not in README
+            assertTrue(
+                    between.energy() > onMode.energy(), onMode + " vs " + between); // not in README
+        }
+        // end-snippet
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void tribuoFromAnXmlConfig(@TempDir Path dir) throws Exception {
+        // snippet:tribuo
+        String file = "tribuo-adapter/configs/energy-anomaly-gaussian.xml"; // trainer, train, test
+        file = "../" + file; // not in README
+        ConfigurationManager cm = new ConfigurationManager(file);
+        EnergyAnomalyTrainer trainer = (EnergyAnomalyTrainer) cm.lookup("trainer");
+        trainer = trainer.toBuilder().optIterations(200).build(); // not in README
+        MutableDataset<Event> train = new MutableDataset<>((DataSource<Event>) cm.lookup("train"));
+        MutableDataset<Event> test = new MutableDataset<>((DataSource<Event>) cm.lookup("test"));
+        try (EnergyAnomalyModel model = trainer.train(train)) { // EXPECTED events only
+            AnomalyRanking ranking = AnomalyRanking.evaluate(model, test);
+            System.out.println(ranking.summary()); // AUROC, AUPRC, precision, recall, F1
+            System.out.println(ranking.evaluation().confusionString());
+            Prediction<Event> p = model.predict(test.getExample(0)); // score = energy, high = odd
+            Excuse<Event> why = model.getExcuse(test.getExample(0)).orElseThrow(); // x·∂U/∂x
+            model.serializeToFile(dir.resolve("energy.tribuo")); // Tribuo protobuf
+            assertTrue(ranking.auroc() > 0.95, ranking.summary()); // not in README
+            assertTrue(
+                    why.getScores().get(org.tribuo.Model.ALL_OUTPUTS).size() == 5); // not in README
+            assertTrue(Double.isFinite(p.getOutput().getScore())); // not in README
+        }
+        try (EnergyAnomalyModel loaded = EnergyAnomalyModel.load(dir.resolve("energy.tribuo"))) {
+            System.out.println(loaded.getProvenance()); // the config that retrains it
         }
         // end-snippet
     }
@@ -185,7 +229,8 @@ class ReadmeSnippetsTest {
                 trainer.initialize(new Shape(1, 2), new Shape(1, 2));
                 NDManager manager = trainer.getManager();
                 NDArray data = manager.randomNormal(new Shape(128, 2)).mul(0.1f); // your data
-                NDArray negatives = manager.randomUniform(-2f, 2f, new Shape(128, 2)); // your sampler
+                NDArray negatives =
+                        manager.randomUniform(-2f, 2f, new Shape(128, 2)); // your sampler
                 Batch batch =
                         new Batch(
                                 manager.newSubManager(),
@@ -232,7 +277,6 @@ class ReadmeSnippetsTest {
             assertEquals(code, block, "README snippet '" + name + "' differs from the tested code");
         }
     }
-
 
     private static String snippet(String source, String name) {
         int start = source.indexOf("// snippet:" + name + "\n");

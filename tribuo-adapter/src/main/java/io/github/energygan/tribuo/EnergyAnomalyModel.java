@@ -38,6 +38,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -186,6 +187,46 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
             gan.close();
             throw new IllegalStateException("Invalid protobuf: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a model written by Tribuo's {@code serializeToFile} (protobuf) and checks that it is an
+     * energy anomaly model.
+     *
+     * @param path the file
+     * @return the model; close it when done
+     * @throws IOException if the file cannot be read or is not a Tribuo protobuf model
+     * @throws IllegalArgumentException if the file holds another kind of model, naming it
+     * @throws IllegalStateException if the file is corrupt
+     */
+    public static EnergyAnomalyModel load(Path path) throws IOException {
+        Model<?> model;
+        try {
+            model = Model.deserializeFromFile(path);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IOException(
+                    path + " is not a Tribuo protobuf model (" + e.getMessage() + ")", e);
+        } catch (IllegalStateException e) {
+            // Tribuo wraps what deserializeFromProto threw in a generic message: bring ours up.
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+                if (cause.getMessage() != null
+                        && cause.getMessage().startsWith("Invalid protobuf")) {
+                    break;
+                }
+            }
+            throw new IllegalStateException(path + ": " + cause.getMessage(), e);
+        }
+        if (!(model instanceof EnergyAnomalyModel)) {
+            throw new IllegalArgumentException(
+                    path
+                            + " holds a "
+                            + model.getClass().getName()
+                            + "; expected an "
+                            + EnergyAnomalyModel.class.getName());
+        }
+        return (EnergyAnomalyModel) model;
     }
 
     /**
