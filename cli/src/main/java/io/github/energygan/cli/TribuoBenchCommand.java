@@ -80,7 +80,7 @@ public final class TribuoBenchCommand implements Callable<Integer> {
     @Option(
             names = "--svm-gamma",
             split = ",",
-            defaultValue = "0.001,0.003,0.01,0.03",
+            defaultValue = "0.003,0.01,0.03,0.1",
             description =
                     "One-class SVM γ candidates, chosen on a validation split (default:"
                         + " ${DEFAULT-VALUE}).")

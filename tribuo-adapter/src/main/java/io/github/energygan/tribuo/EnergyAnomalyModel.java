@@ -301,30 +301,43 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
     }
 
     /**
-     * Scores standardised features.
+     * Scores standardised features with this model's score.
      *
      * @param x {@code (n, features)}, standardised
      * @return {@code (n)}, in {@code x}'s manager
      */
     NDArray scores(NDArray x) {
+        return scores(gan, score, x);
+    }
+
+    /**
+     * Scores standardised features.
+     *
+     * @param gan the networks
+     * @param score which score
+     * @param x {@code (n, features)}, standardised
+     * @return {@code (n)}, in {@code x}'s manager
+     */
+    static NDArray scores(EnergyGanModel gan, AnomalyScore score, NDArray x) {
         if (score == AnomalyScore.ENERGY) {
             return gan.energy(x);
         }
-        return InputGradient.squaredNorm(dataEnergy().energyAndGradient(x).get(1));
+        return InputGradient.squaredNorm(dataEnergy(gan).energyAndGradient(x).get(1));
     }
 
     /**
      * The attributions {@code x' ⊙ ∇U(x')} of standardised features.
      *
+     * @param gan the networks
      * @param x {@code (n, features)}, standardised
      * @return {@code (n, features)}, in {@code x}'s manager
      */
-    NDArray attributions(NDArray x) {
-        NDList energyAndGradient = dataEnergy().energyAndGradient(x);
+    static NDArray attributions(EnergyGanModel gan, NDArray x) {
+        NDList energyAndGradient = dataEnergy(gan).energyAndGradient(x);
         return x.mul(energyAndGradient.get(1));
     }
 
-    private DataEnergy dataEnergy() {
+    private static DataEnergy dataEnergy(EnergyGanModel gan) {
         EnergyGanBlock block = gan.getBlock();
         return new DataEnergy(block.getEnergy(), block.getDataShape(), 1f);
     }
@@ -357,7 +370,7 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
             NDArray x =
                     standardiser.apply(
                             DenseFeatures.toMatrix(List.of(example), featureIDMap, manager, null));
-            attribution = Util.toDoubleArray(attributions(x).toFloatArray());
+            attribution = Util.toDoubleArray(attributions(gan, x).toFloatArray());
         }
         Map<String, List<Pair<String, Double>>> weights = new LinkedHashMap<>();
         weights.put(ALL_OUTPUTS, ranked(attribution, -1, true));

@@ -5,6 +5,8 @@ package io.github.energygan.tribuo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.translate.TranslateException;
 
@@ -19,6 +21,7 @@ import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.model.ModelBytes;
 import io.github.energygan.training.EnergyGanTrainer;
 import io.github.energygan.training.EnergyGanTrainingConfig;
+import io.github.energygan.training.listener.EnergyStatisticsListener;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +140,12 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                             + " GLOBAL or NONE.")
     private FeatureScaling scaling = FeatureScaling.PER_FEATURE;
 
+    @Config(
+            description =
+                    "Log the energy statistics (mean U on data and samples, penalty, MI) every this"
+                            + " many iterations; 0 never.")
+    private int loggingInterval = 250;
+
     private SplittableRandom rng;
     private int invocationCount;
 
@@ -160,6 +169,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         this.score = builder.score;
         this.contamination = builder.contamination;
         this.scaling = builder.scaling;
+        this.loggingInterval = builder.loggingInterval;
         postConfig();
     }
 
@@ -215,7 +225,8 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                 .optSeed(seed)
                 .optScore(score)
                 .optContamination(contamination)
-                .optScaling(scaling);
+                .optScaling(scaling)
+                .optLoggingInterval(loggingInterval);
     }
 
     /**
@@ -249,6 +260,9 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         }
         if (!(contamination >= 0 && contamination < 1)) {
             throw invalid("contamination", contamination, "in [0, 1)");
+        }
+        if (loggingInterval < 0) {
+            throw invalid("loggingInterval", loggingInterval, ">= 0");
         }
         this.rng = new SplittableRandom(seed);
         this.invocationCount = 0;
@@ -377,9 +391,10 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         ImmutableFeatureMap featureMap = examples.getFeatureIDMap();
         // raw's manager (closed by train) holds the standardised copy too.
         FeatureStandardiser standardiser = scaling.fit(raw);
+        NDArray x = standardiser.apply(raw);
         ArrayDataset dataset =
                 new ArrayDataset.Builder()
-                        .setData(standardiser.apply(raw))
+                        .setData(x)
                         .setSampling(Math.min(batchSize, data.size()), true)
                         .build();
         new EnergyGanTrainer(gan, trainingConfig(trainingSeed)).fit(dataset);
@@ -389,20 +404,10 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot serialise the trained networks", e);
         }
-        EnergyAnomalyModel model =
-                new EnergyAnomalyModel(
-                        MODEL_NAME,
-                        provenance,
-                        featureMap,
-                        examples.getOutputIDInfo(),
-                        gan,
-                        weights,
-                        standardiser,
-                        score,
-                        0.0,
-                        new double[featureMap.size()]);
-        Pair<double[], double[]> calibration = calibrate(model, data, featureMap, standardiser);
-        double threshold = quantile(calibration.getA(), 1 - contamination);
+        double[] scores = new double[data.size()];
+        double[] importance = new double[featureMap.size()];
+        calibrate(gan, x, scores, importance);
+        double threshold = quantile(scores, 1 - contamination);
         logger.info(
                 "Training {} scores: threshold {} at the {} quantile",
                 score,
@@ -418,38 +423,35 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                 standardiser,
                 score,
                 threshold,
-                calibration.getB());
+                importance);
     }
 
-    /** Scores the training data and averages its absolute attributions, batch by batch. */
-    private static Pair<double[], double[]> calibrate(
-            EnergyAnomalyModel model,
-            List<Example<Event>> data,
-            ImmutableFeatureMap featureMap,
-            FeatureStandardiser standardiser) {
-        double[] scores = new double[data.size()];
-        NDManager base = model.getEnergyGan().getModel().getNDManager();
+    /**
+     * Scores the standardised training data and averages its absolute attributions, a batch at a
+     * time, each in its own manager.
+     */
+    private void calibrate(EnergyGanModel gan, NDArray x, double[] scores, double[] importance) {
+        long n = x.getShape().get(0);
+        NDManager base = gan.getModel().getNDManager();
         try (NDManager total = base.newSubManager()) {
-            NDArray importance = total.zeros(new ai.djl.ndarray.types.Shape(featureMap.size()));
-            for (int from = 0; from < data.size(); from += EnergyAnomalyModel.PREDICTION_BATCH) {
-                List<Example<Event>> chunk =
-                        data.subList(
-                                from,
-                                Math.min(data.size(), from + EnergyAnomalyModel.PREDICTION_BATCH));
+            NDArray sum = total.zeros(new Shape(importance.length));
+            for (long from = 0; from < n; from += EnergyAnomalyModel.PREDICTION_BATCH) {
+                long to = Math.min(n, from + EnergyAnomalyModel.PREDICTION_BATCH);
                 try (NDManager step = base.newSubManager()) {
-                    NDArray x =
-                            standardiser.apply(
-                                    DenseFeatures.toMatrix(chunk, featureMap, step, null));
-                    float[] chunkScores = model.scores(x).toFloatArray();
+                    NDArray chunk = x.get(new NDIndex("{}:{}", from, to));
+                    chunk.attach(step);
+                    float[] chunkScores =
+                            EnergyAnomalyModel.scores(gan, score, chunk).toFloatArray();
                     for (int i = 0; i < chunkScores.length; i++) {
-                        scores[from + i] = chunkScores[i];
+                        scores[(int) from + i] = chunkScores[i];
                     }
-                    importance.addi(model.attributions(x).abs().sum(new int[] {0}));
+                    sum.addi(EnergyAnomalyModel.attributions(gan, chunk).abs().sum(new int[] {0}));
                 }
             }
-            double[] meanImportance =
-                    org.tribuo.util.Util.toDoubleArray(importance.div(data.size()).toFloatArray());
-            return new Pair<>(scores, meanImportance);
+            float[] mean = sum.div(n).toFloatArray();
+            for (int i = 0; i < mean.length; i++) {
+                importance[i] = mean[i];
+            }
         }
     }
 
@@ -477,16 +479,21 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
     }
 
     private EnergyGanTrainingConfig trainingConfig(int trainingSeed) {
-        return EnergyGanTrainingConfig.builder()
-                .optIterations(iterations)
-                .optCriticSteps(criticSteps)
-                .optPenaltyLambda(penaltyLambda)
-                .optBatchSize(batchSize)
-                .optLearningRate(learningRate)
-                .optFinalLearningRateFactor(finalLearningRateFactor)
-                .optWarmUpIterations(Math.min(iterations - 1, Math.max(0, iterations / 20)))
-                .optSeed(trainingSeed)
-                .build();
+        EnergyGanTrainingConfig.Builder config =
+                EnergyGanTrainingConfig.builder()
+                        .optIterations(iterations)
+                        .optCriticSteps(criticSteps)
+                        .optPenaltyLambda(penaltyLambda)
+                        .optBatchSize(batchSize)
+                        .optLearningRate(learningRate)
+                        .optFinalLearningRateFactor(finalLearningRateFactor)
+                        .optWarmUpIterations(Math.min(iterations - 1, Math.max(0, iterations / 20)))
+                        .optSeed(trainingSeed);
+        if (loggingInterval > 0) {
+            config.addTrainingListeners(
+                    new EnergyStatisticsListener(loggingInterval, loggingInterval));
+        }
+        return config.build();
     }
 
     private static long[] toLongs(int[] values) {
@@ -582,6 +589,8 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                 + contamination
                 + ", scaling="
                 + scaling
+                + ", loggingInterval="
+                + loggingInterval
                 + ")";
     }
 
@@ -604,8 +613,20 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         private AnomalyScore score = AnomalyScore.ENERGY;
         private double contamination = 0.1;
         private FeatureScaling scaling = FeatureScaling.PER_FEATURE;
+        private int loggingInterval = 250;
 
         private Builder() {}
+
+        /**
+         * Logs the energy statistics every this many iterations; 250 by default, 0 never.
+         *
+         * @param interval {@code >= 0}
+         * @return this builder
+         */
+        public Builder optLoggingInterval(int interval) {
+            this.loggingInterval = interval;
+            return this;
+        }
 
         /**
          * Sets the latent dimension; 16 by default.

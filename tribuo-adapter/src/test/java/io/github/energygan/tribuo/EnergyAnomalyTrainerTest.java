@@ -98,6 +98,7 @@ class EnergyAnomalyTrainerTest {
         expectBad("contamination", b -> b.optContamination(-0.01));
         expectBad("generatorOutputBound", b -> b.optGeneratorOutputBound(-1f));
         expectBad("score", b -> b.optScore(null));
+        expectBad("loggingInterval", b -> b.optLoggingInterval(-1));
     }
 
     private static void expectBad(String field, Consumer<EnergyAnomalyTrainer.Builder> change) {
