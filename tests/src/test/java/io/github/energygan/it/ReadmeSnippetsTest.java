@@ -160,7 +160,6 @@ class ReadmeSnippetsTest {
         file = "../" + file; // not in README
         ConfigurationManager cm = new ConfigurationManager(file);
         EnergyAnomalyTrainer trainer = (EnergyAnomalyTrainer) cm.lookup("trainer");
-        trainer = trainer.toBuilder().optIterations(200).build(); // not in README
         MutableDataset<Event> train = new MutableDataset<>((DataSource<Event>) cm.lookup("train"));
         MutableDataset<Event> test = new MutableDataset<>((DataSource<Event>) cm.lookup("test"));
         try (EnergyAnomalyModel model = trainer.train(train)) { // EXPECTED events only
