@@ -36,6 +36,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -224,14 +225,18 @@ public final class FashionMnistAnomalyBenchmark {
     private Result oneClass(int c) {
         SplittableRandom rng = new SplittableRandom(settings.seed() * 31 + c);
         int[] normal = limit(shuffled(where(trainLabels, l -> l == c), rng), settings.trainLimit());
+        // Test images by pooled id: they follow the 60,000 training images.
         int[] test =
                 limit(
-                        shuffled(IntStream.range(0, testLabels.length).toArray(), rng),
+                        shuffled(
+                                IntStream.range(0, testLabels.length)
+                                        .map(i -> i + trainLabels.length)
+                                        .toArray(),
+                                rng),
                         settings.testLimit());
-        MutableDataset<Event> train =
-                dataset("one-class " + c + " train", trainPixels, trainLabels, normal, c);
-        MutableDataset<Event> testSet =
-                dataset("one-class " + c + " test", testPixels, testLabels, test, c);
+        IntPredicate otherClass = label -> label != c;
+        MutableDataset<Event> train = dataset("one-class " + c + " train", normal, otherClass);
+        MutableDataset<Event> testSet = dataset("one-class " + c + " test", test, otherClass);
 
         // The SVM's validation split: a fifth of the class's training images, and as many
         // training images of other classes; the test set is never looked at.
@@ -241,15 +246,9 @@ public final class FashionMnistAnomalyBenchmark {
         int[] others = limit(shuffled(where(trainLabels, l -> l != c), rng), validationSize);
         int[] validation =
                 IntStream.concat(Arrays.stream(validationNormal), Arrays.stream(others)).toArray();
-        MutableDataset<Event> fitSet =
-                dataset("one-class " + c + " svm fit", trainPixels, trainLabels, fit, c);
+        MutableDataset<Event> fitSet = dataset("one-class " + c + " svm fit", fit, otherClass);
         MutableDataset<Event> validationSet =
-                dataset(
-                        "one-class " + c + " svm validation",
-                        trainPixels,
-                        trainLabels,
-                        validation,
-                        c);
+                dataset("one-class " + c + " svm validation", validation, otherClass);
         long begin = System.nanoTime();
         double bestGamma = settings.svmGammas()[0];
         double bestAuroc = -1;
@@ -286,8 +285,9 @@ public final class FashionMnistAnomalyBenchmark {
                                         .toArray(),
                                 rng),
                         settings.testLimit());
-        MutableDataset<Event> trainSet = pooledDataset("held-out " + c + " train", train, c);
-        MutableDataset<Event> testSet = pooledDataset("held-out " + c + " test", test, c);
+        IntPredicate heldOutClass = label -> label == c;
+        MutableDataset<Event> trainSet = dataset("held-out " + c + " train", train, heldOutClass);
+        MutableDataset<Event> testSet = dataset("held-out " + c + " test", test, heldOutClass);
         long begin = System.nanoTime();
         double gamma = medianHeuristicGamma(train, rng);
         Model<Event> svmModel = svm(gamma).train(trainSet);
@@ -365,7 +365,11 @@ public final class FashionMnistAnomalyBenchmark {
                 : testPixels[(i - trainLabels.length) * PIXELS + j];
     }
 
-    private MutableDataset<Event> pooledDataset(String name, int[] ids, int heldOut) {
+    /**
+     * Examples by pooled id (the training images, then the test images), ANOMALOUS where {@code
+     * anomalous} holds for the image's class, EXPECTED elsewhere.
+     */
+    private MutableDataset<Event> dataset(String name, int[] ids, IntPredicate anomalous) {
         MutableDataset<Event> dataset =
                 new MutableDataset<>(
                         new SimpleDataSourceProvenance("fashion-mnist " + name, FACTORY), FACTORY);
@@ -375,7 +379,7 @@ public final class FashionMnistAnomalyBenchmark {
                 row[j] = pooledPixel(i, j);
             }
             Event event =
-                    pooledLabel(i) == heldOut
+                    anomalous.test(pooledLabel(i))
                             ? AnomalyFactory.ANOMALOUS_EVENT
                             : AnomalyFactory.EXPECTED_EVENT;
             dataset.add(new ArrayExample<>(event, NAMES, row));
@@ -383,28 +387,7 @@ public final class FashionMnistAnomalyBenchmark {
         return dataset;
     }
 
-    /** Examples of one split; class {@code c} is EXPECTED, the others ANOMALOUS. */
-    private static MutableDataset<Event> dataset(
-            String name, float[] pixels, int[] labels, int[] ids, int c) {
-        MutableDataset<Event> dataset =
-                new MutableDataset<>(
-                        new SimpleDataSourceProvenance("fashion-mnist " + name, FACTORY), FACTORY);
-        for (int i : ids) {
-            double[] row = new double[PIXELS];
-            for (int j = 0; j < PIXELS; j++) {
-                row[j] = pixels[i * PIXELS + j];
-            }
-            boolean normal = labels[i] == c;
-            dataset.add(
-                    new ArrayExample<>(
-                            normal ? AnomalyFactory.EXPECTED_EVENT : AnomalyFactory.ANOMALOUS_EVENT,
-                            NAMES,
-                            row));
-        }
-        return dataset;
-    }
-
-    private static int[] where(int[] labels, java.util.function.IntPredicate keep) {
+    private static int[] where(int[] labels, IntPredicate keep) {
         return IntStream.range(0, labels.length).filter(i -> keep.test(labels[i])).toArray();
     }
 
@@ -439,7 +422,7 @@ public final class FashionMnistAnomalyBenchmark {
             sb.append(
                     protocol == Protocol.ONE_CLASS
                             ? "One-class (train on the class, test on all; anomalies = other"
-                                  + " classes)\n"
+                                    + " classes)\n"
                             : "Held-out class (train on the other nine; anomaly = the class)\n");
             sb.append(
                     String.format(
