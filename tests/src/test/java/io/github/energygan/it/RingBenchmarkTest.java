@@ -43,7 +43,7 @@ class RingBenchmarkTest {
                 // A quarter of the demo's schedule is not enough to be sure of all eight modes:
                 // runs are not bit-reproducible (MKL picks kernels by CPU and alignment), and
                 // 2,000-iteration runs of this very setting have ended anywhere from 5/8 modes
-                // and 2.4 % high-quality to 8/8 and 62 %. (The full demo's 8/8 is measured by
+                // and 2.4 % high-quality to 8/8 and 87 %. (The full demo's 8/8 is measured by
                 // `energy-gan demo --dataset ring-8`; see the README.) What must always hold is
                 // that training found the ring: an untrained generator covers 0 modes with 0 %
                 // high-quality samples, and uniform samples over the ring's square would be
