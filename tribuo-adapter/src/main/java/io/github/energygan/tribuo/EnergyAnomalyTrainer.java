@@ -179,7 +179,8 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
      * @return a builder
      */
     public static Builder builder() {
-        return new Builder();
+        // The @Config fields' initialisers are the one place the defaults are written.
+        return new Builder(new EnergyAnomalyTrainer());
     }
 
     /**
@@ -209,24 +210,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
      * @return a builder
      */
     public Builder toBuilder() {
-        return builder()
-                .optLatentSize(latentSize)
-                .optEnergyWidths(energyWidths)
-                .optGeneratorWidths(generatorWidths)
-                .optEstimatorWidths(estimatorWidths)
-                .optEstimator(estimator)
-                .optGeneratorOutputBound(generatorOutputBound)
-                .optPenaltyLambda(penaltyLambda)
-                .optIterations(iterations)
-                .optCriticSteps(criticSteps)
-                .optBatchSize(batchSize)
-                .optLearningRate(learningRate)
-                .optFinalLearningRateFactor(finalLearningRateFactor)
-                .optSeed(seed)
-                .optScore(score)
-                .optContamination(contamination)
-                .optScaling(scaling)
-                .optLoggingInterval(loggingInterval);
+        return new Builder(this);
     }
 
     /**
@@ -466,16 +450,15 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
     }
 
     private EnergyGanArchitecture architecture(int features) {
-        EnergyGanArchitecture.Builder builder =
-                EnergyGanArchitecture.builder()
-                        .setDataFeatures(features)
-                        .setLatentFeatures(latentSize)
-                        .optEnergyWidths(toLongs(energyWidths))
-                        .optGeneratorWidths(toLongs(generatorWidths))
-                        .optEstimatorWidths(toLongs(estimatorWidths))
-                        .optGeneratorOutputBound(generatorOutputBound)
-                        .optEstimator(estimator);
-        return builder.build();
+        return EnergyGanArchitecture.builder()
+                .setDataFeatures(features)
+                .setLatentFeatures(latentSize)
+                .optEnergyWidths(toLongs(energyWidths))
+                .optGeneratorWidths(toLongs(generatorWidths))
+                .optEstimatorWidths(toLongs(estimatorWidths))
+                .optGeneratorOutputBound(generatorOutputBound)
+                .optEstimator(estimator)
+                .build();
     }
 
     private EnergyGanTrainingConfig trainingConfig(int trainingSeed) {
@@ -597,25 +580,43 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
     /** Builds an {@link EnergyAnomalyTrainer}; each option defaults to its field's default. */
     public static final class Builder {
 
-        private int latentSize = 16;
-        private int[] energyWidths = {256, 256};
-        private int[] generatorWidths = {256, 256};
-        private int[] estimatorWidths = {256, 256};
-        private Estimator estimator = Estimator.JSD;
+        private int latentSize;
+        private int[] energyWidths;
+        private int[] generatorWidths;
+        private int[] estimatorWidths;
+        private Estimator estimator;
         private float generatorOutputBound;
-        private float penaltyLambda = 0.1f;
-        private int iterations = 2000;
-        private int criticSteps = 5;
-        private int batchSize = 64;
-        private float learningRate = 1e-3f;
-        private float finalLearningRateFactor = 0.1f;
-        private long seed = Trainer.DEFAULT_SEED;
-        private AnomalyScore score = AnomalyScore.ENERGY;
-        private double contamination = 0.1;
-        private FeatureScaling scaling = FeatureScaling.PER_FEATURE;
-        private int loggingInterval = 250;
+        private float penaltyLambda;
+        private int iterations;
+        private int criticSteps;
+        private int batchSize;
+        private float learningRate;
+        private float finalLearningRateFactor;
+        private long seed;
+        private AnomalyScore score;
+        private double contamination;
+        private FeatureScaling scaling;
+        private int loggingInterval;
 
-        private Builder() {}
+        private Builder(EnergyAnomalyTrainer from) {
+            latentSize = from.latentSize;
+            energyWidths = from.energyWidths.clone();
+            generatorWidths = from.generatorWidths.clone();
+            estimatorWidths = from.estimatorWidths.clone();
+            estimator = from.estimator;
+            generatorOutputBound = from.generatorOutputBound;
+            penaltyLambda = from.penaltyLambda;
+            iterations = from.iterations;
+            criticSteps = from.criticSteps;
+            batchSize = from.batchSize;
+            learningRate = from.learningRate;
+            finalLearningRateFactor = from.finalLearningRateFactor;
+            seed = from.seed;
+            score = from.score;
+            contamination = from.contamination;
+            scaling = from.scaling;
+            loggingInterval = from.loggingInterval;
+        }
 
         /**
          * Logs the energy statistics every this many iterations; 250 by default, 0 never.
