@@ -69,6 +69,7 @@ public final class EnergyGanArchitecture {
     private final float dataScale;
     private final long[] energyWidths;
     private final String energyActivation;
+    private final float energyBasePrecision;
     private final long[] generatorWidths;
     private final String generatorActivation;
     private final float generatorOutputBound;
@@ -87,6 +88,7 @@ public final class EnergyGanArchitecture {
         dataScale = b.dataScale;
         energyWidths = b.energyWidths.clone();
         energyActivation = b.energyActivation.toString();
+        energyBasePrecision = b.energyBasePrecision;
         generatorWidths = b.generatorWidths.clone();
         generatorActivation = b.generatorActivation.toString();
         generatorOutputBound = b.generatorOutputBound;
@@ -125,9 +127,9 @@ public final class EnergyGanArchitecture {
      * The narrow 28×28 image preset: the reference layout of DESIGN.md §1 (strided convolutions
      * with kernel 5, LeakyReLU(0.2), no normalisation, in the energy network) at an eighth of its
      * width and one layer fewer, so that it trains on a 2-core CPU: {@code U} convolutions 1→16→32
-     * →64 (28 → 14 → 7 → 4) and a linear map to 1; {@code G} from a 64-dimensional code, linear
-     * to 64×4×4, then upsample-and-convolve stages 64→32→16→1 (4 → 7 → 14 → 28), tanh output;
-     * {@code T} convolutions 1→16→32→64 joined with {@code z}, a hidden layer of 128, linear to 1.
+     * →64 (28 → 14 → 7 → 4) and a linear map to 1; {@code G} from a 64-dimensional code, linear to
+     * 64×4×4, then upsample-and-convolve stages 64→32→16→1 (4 → 7 → 14 → 28), tanh output; {@code
+     * T} convolutions 1→16→32→64 joined with {@code z}, a hidden layer of 128, linear to 1.
      * Measured on 2 cores at batch 64: about 0.58 s per iteration of five energy steps and one
      * generator step (twice these widths take about 5× as long).
      *
@@ -190,6 +192,7 @@ public final class EnergyGanArchitecture {
                 .optDataScale(dataScale)
                 .optEnergyWidths(energyWidths)
                 .optEnergyActivation(ActivationFunction.parse(energyActivation))
+                .optEnergyBasePrecision(energyBasePrecision)
                 .optGeneratorWidths(generatorWidths)
                 .optGeneratorActivation(ActivationFunction.parse(generatorActivation))
                 .optGeneratorOutputBound(generatorOutputBound)
@@ -213,6 +216,7 @@ public final class EnergyGanArchitecture {
                         .optHiddenWidths(energyWidths)
                         .optDataScale(dataScale)
                         .optActivation(ActivationFunction.parse(energyActivation))
+                        .optBasePrecision(energyBasePrecision)
                         .build();
         GeneratorMlp generator =
                 GeneratorMlp.builder()
@@ -300,6 +304,16 @@ public final class EnergyGanArchitecture {
      */
     public float getDataScale() {
         return dataScale;
+    }
+
+    /**
+     * Returns the precision {@code ρ} of the energy's Gaussian base measure {@code (ρ/2)·‖x/s‖²}; 0
+     * if there is none.
+     *
+     * @return {@code ρ ≥ 0}
+     */
+    public float getEnergyBasePrecision() {
+        return energyBasePrecision;
     }
 
     /**
@@ -391,6 +405,7 @@ public final class EnergyGanArchitecture {
                 && Float.compare(dataScale, that.dataScale) == 0
                 && Arrays.equals(energyWidths, that.energyWidths)
                 && energyActivation.equals(that.energyActivation)
+                && Float.compare(energyBasePrecision, that.energyBasePrecision) == 0
                 && Arrays.equals(generatorWidths, that.generatorWidths)
                 && generatorActivation.equals(that.generatorActivation)
                 && Float.compare(generatorOutputBound, that.generatorOutputBound) == 0
@@ -409,6 +424,7 @@ public final class EnergyGanArchitecture {
                 dataScale,
                 Arrays.hashCode(energyWidths),
                 energyActivation,
+                energyBasePrecision,
                 Arrays.hashCode(generatorWidths),
                 generatorActivation,
                 generatorOutputBound,
@@ -436,10 +452,11 @@ public final class EnergyGanArchitecture {
         }
         return String.format(
                 Locale.ROOT,
-                "U %d→%s→1 %s; G %d→%s→%d %s%s; %s %s %s; data scale %s",
+                "U %d→%s→1 %s%s; G %d→%s→%d %s%s; %s %s %s; data scale %s",
                 dataFeatures,
                 joined(energyWidths),
                 energyActivation,
+                energyBasePrecision > 0f ? " + Gaussian base ρ " + energyBasePrecision : "",
                 latentFeatures,
                 joined(generatorWidths),
                 dataFeatures,
@@ -471,6 +488,7 @@ public final class EnergyGanArchitecture {
         private float dataScale = 1f;
         private long[] energyWidths = {512, 512, 512};
         private ActivationFunction energyActivation = ActivationFunction.leakyRelu(0.2f);
+        private float energyBasePrecision;
         private long[] generatorWidths = {512, 512, 512};
         private ActivationFunction generatorActivation = ActivationFunction.relu();
         private float generatorOutputBound;
@@ -533,6 +551,19 @@ public final class EnergyGanArchitecture {
          */
         public Builder optEnergyActivation(ActivationFunction activation) {
             this.energyActivation = activation;
+            return this;
+        }
+
+        /**
+         * Adds a Gaussian base measure {@code (ρ/2)·‖x/s‖²} to the energy (MLP family only): the
+         * model stays normalisable and the energy grows away from the data however the network
+         * extrapolates. 0 (none, the article's energy) by default.
+         *
+         * @param precision {@code ρ ≥ 0}, finite
+         * @return this builder
+         */
+        public Builder optEnergyBasePrecision(float precision) {
+            this.energyBasePrecision = precision;
             return this;
         }
 
@@ -636,6 +667,15 @@ public final class EnergyGanArchitecture {
             widths("energyWidths", energyWidths);
             widths("generatorWidths", generatorWidths);
             widths("estimatorWidths", estimatorWidths);
+            if (!(energyBasePrecision >= 0f) || Float.isInfinite(energyBasePrecision)) {
+                throw new IllegalArgumentException(
+                        "energyBasePrecision must be finite and >= 0, got " + energyBasePrecision);
+            }
+            if (imageShape != null && energyBasePrecision != 0f) {
+                throw new IllegalArgumentException(
+                        "energyBasePrecision is available for the mlp family only; the"
+                                + " convolutional energy has none");
+            }
             if (!(generatorOutputBound >= 0f) || Float.isInfinite(generatorOutputBound)) {
                 throw new IllegalArgumentException(
                         "generatorOutputBound must be finite and >= 0, got "

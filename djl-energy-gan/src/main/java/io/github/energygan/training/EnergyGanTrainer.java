@@ -48,8 +48,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Trains an {@link EnergyGanModel} (MEG, Kumar et al. 2019) by driving two DJL {@link Trainer}s:
- * one on an {@link EnergyCritic} with {@link EnergyLoss}, one on a {@link GeneratorObjective}
- * with {@link GeneratorLoss}.
+ * one on an {@link EnergyCritic} with {@link EnergyLoss}, one on a {@link GeneratorObjective} with
+ * {@link GeneratorLoss}.
  *
  * <p>One iteration is {@code nCritic} energy steps followed by one generator step:
  *
@@ -61,23 +61,24 @@ import java.util.concurrent.ConcurrentHashMap;
  *       while the graph is built, one backward, one Adam step on {@code G} and the estimator.
  * </ol>
  *
- * <p>Gradients therefore never leak between the phases: the generator is outside the energy
- * step's graph, and the energy network's parameters are not recorded in the generator step's.
- * Every array a step creates belongs to a sub-manager closed at the end of the step, so memory
- * stays flat over long runs.
+ * <p>Gradients therefore never leak between the phases: the generator is outside the energy step's
+ * graph, and the energy network's parameters are not recorded in the generator step's. Every array
+ * a step creates belongs to a sub-manager closed at the end of the step, so memory stays flat over
+ * long runs.
  *
  * <p>Schedules the config asks for are applied at the start of each iteration: the learning rates
  * through DJL's {@code Tracker}s, λ and the estimator's weight through {@link
  * io.github.energygan.loss.GradientPenalty#setLambda} and {@link MutualInformationLoss#setWeight}.
- * With {@link EnergyGanTrainingConfig#getGeneratorAveraging() generator averaging} on, a moving
- * average of the generator's weights is kept beside the run and written into the model when the
- * run completes.
+ * With {@link EnergyGanTrainingConfig#getGeneratorAveraging() generator averaging} (or {@link
+ * EnergyGanTrainingConfig#getEnergyAveraging() energy averaging}) on, a moving average of the
+ * generator's (energy's) weights is kept beside the run and written into the model when the run
+ * completes.
  *
- * <p>Listeners from the config receive DJL's events from both trainers ({@code
- * onTrainingBegin}, {@code onTrainingBatch} before each optimiser step, {@code onEpoch} every
- * {@code iterationsPerEpoch} iterations, {@code onTrainingEnd}), so stock listeners work
- * unchanged. A {@link DivergenceGuard} is added when the config has none: a run that diverges
- * stops with a {@link TrainingDivergedException} before the bad step is applied.
+ * <p>Listeners from the config receive DJL's events from both trainers ({@code onTrainingBegin},
+ * {@code onTrainingBatch} before each optimiser step, {@code onEpoch} every {@code
+ * iterationsPerEpoch} iterations, {@code onTrainingEnd}), so stock listeners work unchanged. A
+ * {@link DivergenceGuard} is added when the config has none: a run that diverges stops with a
+ * {@link TrainingDivergedException} before the bad step is applied.
  */
 public final class EnergyGanTrainer {
 
@@ -124,12 +125,15 @@ public final class EnergyGanTrainer {
      * @param config the config
      * @return the loss
      */
-    public static GeneratorLoss generatorLoss(EnergyGanBlock block, EnergyGanTrainingConfig config) {
+    public static GeneratorLoss generatorLoss(
+            EnergyGanBlock block, EnergyGanTrainingConfig config) {
         MutualInformationLoss mi = null;
         if (block.getStatistics().isPresent()) {
             mi = new JsdMutualInformation(config.getEstimatorWeight());
         } else if (block.getEncoder().isPresent()) {
-            mi = new InfoGanMutualInformation(config.getEstimatorWeight(), block.getLatentFeatures());
+            mi =
+                    new InfoGanMutualInformation(
+                            config.getEstimatorWeight(), block.getLatentFeatures());
         }
         return new GeneratorLoss(mi);
     }
@@ -137,8 +141,8 @@ public final class EnergyGanTrainer {
     /**
      * Trains for {@code config.getIterations()} iterations on a dataset whose records' first data
      * array is one sample. The dataset is validated first (not empty, right shape, finite); the
-     * engine's random generator is then seeded with the config's seed, so two fits of equal
-     * models with equal configs give equal weights.
+     * engine's random generator is then seeded with the config's seed, so two fits of equal models
+     * with equal configs give equal weights.
      *
      * <p>Each call creates fresh DJL trainers (and fresh Adam moments).
      *
@@ -196,12 +200,19 @@ public final class EnergyGanTrainer {
                         new Phases(gan, run, energyTrainer, generatorTrainer, dataset, device);
                 int perEpoch = config.getIterationsPerEpoch();
                 MutualInformationLoss mutualInformation =
-                        ((GeneratorLoss) generatorTrainer.getLoss()).getMutualInformation().orElse(null);
+                        ((GeneratorLoss) generatorTrainer.getLoss())
+                                .getMutualInformation()
+                                .orElse(null);
                 EnergyLoss energyLoss = (EnergyLoss) energyTrainer.getLoss();
                 ParameterAverage average =
                         config.getGeneratorAveraging() > 0f
                                 ? new ParameterAverage(
                                         gan.getGenerator(), config.getGeneratorAveraging(), run)
+                                : null;
+                ParameterAverage energyAverage =
+                        config.getEnergyAveraging() > 0f
+                                ? new ParameterAverage(
+                                        gan.getEnergy(), config.getEnergyAveraging(), run)
                                 : null;
                 for (int i = 0; i < config.getIterations(); i++) {
                     long progress = iteration % perEpoch;
@@ -220,6 +231,9 @@ public final class EnergyGanTrainer {
                     if (average != null) {
                         average.update();
                     }
+                    if (energyAverage != null) {
+                        energyAverage.update();
+                    }
                     iteration++;
                     if (iteration % perEpoch == 0) {
                         energyTrainer.notifyListeners(l -> l.onEpoch(energyTrainer));
@@ -228,6 +242,9 @@ public final class EnergyGanTrainer {
                 }
                 if (average != null) {
                     average.copyToBlock();
+                }
+                if (energyAverage != null) {
+                    energyAverage.copyToBlock();
                 }
             }
         }
@@ -296,7 +313,9 @@ public final class EnergyGanTrainer {
             try (NDManager step = source.getManager()) {
                 NDArray real = source.getData().head();
                 int size = source.getSize();
-                NDArray z = step.randomNormal(new Shape(config.getBatchSize(), gan.getLatentFeatures()));
+                NDArray z =
+                        step.randomNormal(
+                                new Shape(config.getBatchSize(), gan.getLatentFeatures()));
                 // Drawn outside any gradient collector: no graph, so no gradient can reach G.
                 NDArray fake =
                         gan.getGenerator()

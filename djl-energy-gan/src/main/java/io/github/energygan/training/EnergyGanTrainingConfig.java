@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The hyperparameters of {@link EnergyGanTrainer}. Defaults are the reference ones of DESIGN.md
- * §1: {@code nCritic = 5}, {@code λ = 0.1}, batch 256, Adam with learning rate {@code 1e-4} and
- * betas {@code (0.5, 0.9)} for every network, weight 1 on the estimator's loss.
+ * The hyperparameters of {@link EnergyGanTrainer}. Defaults are the reference ones of DESIGN.md §1:
+ * {@code nCritic = 5}, {@code λ = 0.1}, batch 256, Adam with learning rate {@code 1e-4} and betas
+ * {@code (0.5, 0.9)} for every network, weight 1 on the estimator's loss.
  *
  * <p>{@link Builder#build()} validates every field and names the first bad one, so a bad value is
  * reported before any training starts.
@@ -37,6 +37,7 @@ public final class EnergyGanTrainingConfig {
     private final int warmUpIterations;
     private final float finalEstimatorWeightFactor;
     private final float generatorAveraging;
+    private final float energyAveraging;
     private final float finalPenaltyFactor;
     private final int seed;
     private final int iterationsPerEpoch;
@@ -57,6 +58,7 @@ public final class EnergyGanTrainingConfig {
         warmUpIterations = b.warmUpIterations;
         finalEstimatorWeightFactor = b.finalEstimatorWeightFactor;
         generatorAveraging = b.generatorAveraging;
+        energyAveraging = b.energyAveraging;
         finalPenaltyFactor = b.finalPenaltyFactor;
         seed = b.seed;
         iterationsPerEpoch = b.iterationsPerEpoch;
@@ -196,8 +198,18 @@ public final class EnergyGanTrainingConfig {
     }
 
     /**
-     * Returns the ratio of the final to the initial penalty coefficient; 1 means a constant λ,
-     * less means a cosine decay over the run.
+     * Returns the decay of the exponential moving average of the energy's weights that the trained
+     * model keeps; 0 for none (the model keeps the last weights).
+     *
+     * @return the decay, in {@code [0, 1)}
+     */
+    public float getEnergyAveraging() {
+        return energyAveraging;
+    }
+
+    /**
+     * Returns the ratio of the final to the initial penalty coefficient; 1 means a constant λ, less
+     * means a cosine decay over the run.
      *
      * @return the factor, in {@code (0, 1]}
      */
@@ -207,8 +219,7 @@ public final class EnergyGanTrainingConfig {
 
     /**
      * Returns the penalty coefficient to use at an iteration: {@link #getPenaltyLambda()} decayed
-     * along a cosine to {@code getPenaltyLambda() · getFinalPenaltyFactor()} at the last
-     * iteration.
+     * along a cosine to {@code getPenaltyLambda() · getFinalPenaltyFactor()} at the last iteration.
      *
      * @param iteration the 0-based iteration within the run
      * @return λ at that iteration
@@ -239,8 +250,8 @@ public final class EnergyGanTrainingConfig {
     }
 
     /**
-     * Returns the seed from which every random choice of training flows (latent codes, batch
-     * order, permutations).
+     * Returns the seed from which every random choice of training flows (latent codes, batch order,
+     * permutations).
      *
      * @return the seed
      */
@@ -323,9 +334,9 @@ public final class EnergyGanTrainingConfig {
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "iterations=%d nCritic=%d λ=%s λFinalFactor=%s batch=%d lrU=%s lrG=%s betas=(%s, %s)"
-                        + " warmUp=%d lrFinalFactor=%s estimatorWeight=%s estimatorFinalFactor=%s"
-                        + " generatorAveraging=%s seed=%d",
+                "iterations=%d nCritic=%d λ=%s λFinalFactor=%s batch=%d lrU=%s lrG=%s betas=(%s,"
+                    + " %s) warmUp=%d lrFinalFactor=%s estimatorWeight=%s estimatorFinalFactor=%s"
+                    + " generatorAveraging=%s%s seed=%d",
                 iterations,
                 criticSteps,
                 penaltyLambda,
@@ -340,6 +351,7 @@ public final class EnergyGanTrainingConfig {
                 estimatorWeight,
                 finalEstimatorWeightFactor,
                 generatorAveraging,
+                energyAveraging > 0f ? " energyAveraging=" + energyAveraging : "",
                 seed);
     }
 
@@ -359,6 +371,7 @@ public final class EnergyGanTrainingConfig {
         private int warmUpIterations;
         private float finalEstimatorWeightFactor = 1f;
         private float generatorAveraging;
+        private float energyAveraging;
         private float finalPenaltyFactor = 1f;
         private int seed;
         private int iterationsPerEpoch = 500;
@@ -482,10 +495,10 @@ public final class EnergyGanTrainingConfig {
         }
 
         /**
-         * Raises the learning rates linearly from a tenth of their value over this many
-         * iterations before the constant or cosine schedule starts; 0 (none, the reference) by
-         * default. Early on the energy can rise without bound on generator samples far from the
-         * data; a gentle start keeps a large learning rate from running away there.
+         * Raises the learning rates linearly from a tenth of their value over this many iterations
+         * before the constant or cosine schedule starts; 0 (none, the reference) by default. Early
+         * on the energy can rise without bound on generator samples far from the data; a gentle
+         * start keeps a large learning rate from running away there.
          *
          * @param iterations in {@code [0, iterations)}
          * @return this builder
@@ -496,9 +509,9 @@ public final class EnergyGanTrainingConfig {
         }
 
         /**
-         * Decays the estimator's weight along a cosine over the run to this fraction of its
-         * initial value; 1 (constant, the reference) by default. A high entropy weight early
-         * spreads the generator over every mode; a lower one late lets it sharpen within them.
+         * Decays the estimator's weight along a cosine over the run to this fraction of its initial
+         * value; 1 (constant, the reference) by default. A high entropy weight early spreads the
+         * generator over every mode; a lower one late lets it sharpen within them.
          *
          * @param factor in {@code (0, 1]}
          * @return this builder
@@ -523,17 +536,17 @@ public final class EnergyGanTrainingConfig {
         }
 
         /**
-         * Keeps an exponential moving average of the generator's weights, {@code φ̄ ← d·φ̄ +
-         * (1 - d)·φ} after every generator step, and gives it to the model when training ends; 0
-         * (off, the reference) by default. The energy is always trained against the current
-         * generator; only the final model (and what it samples) uses the average. An adversarial
-         * pair circles its equilibrium rather than settling on it, and the average sits closer to
-         * the centre of that circle, so its samples are sharper (Yazıcı et al. 2019, "The
-         * unusual effectiveness of averaging in GAN training"). Checkpoints written during
-         * training hold the current weights. It is no sure gain: on the 25-grid with a decaying
-         * learning rate (a 5,000-iteration {@code fast-2d} run, seeds 0–2), {@code d = 0.999}
-         * cost 4–7 points of high-quality samples against the last weights, as the generator was
-         * still improving over the window the average spans; {@code fast-2d} leaves it off.
+         * Keeps an exponential moving average of the generator's weights, {@code φ̄ ← d·φ̄ + (1 -
+         * d)·φ} after every generator step, and gives it to the model when training ends; 0 (off,
+         * the reference) by default. The energy is always trained against the current generator;
+         * only the final model (and what it samples) uses the average. An adversarial pair circles
+         * its equilibrium rather than settling on it, and the average sits closer to the centre of
+         * that circle, so its samples are sharper (Yazıcı et al. 2019, "The unusual effectiveness
+         * of averaging in GAN training"). Checkpoints written during training hold the current
+         * weights. It is no sure gain: on the 25-grid with a decaying learning rate (a
+         * 5,000-iteration {@code fast-2d} run, seeds 0–2), {@code d = 0.999} cost 4–7 points of
+         * high-quality samples against the last weights, as the generator was still improving over
+         * the window the average spans; {@code fast-2d} leaves it off.
          *
          * @param decay {@code d} in {@code [0, 1)}; 0.999 averages over about the last thousand
          *     iterations
@@ -541,6 +554,23 @@ public final class EnergyGanTrainingConfig {
          */
         public Builder optGeneratorAveraging(float decay) {
             this.generatorAveraging = decay;
+            return this;
+        }
+
+        /**
+         * Keeps an exponential moving average of the energy's weights, {@code θ̄ ← d·θ̄ + (1 -
+         * d)·θ} after every iteration, and gives it to the model when training ends; 0 (off, the
+         * reference) by default. Training itself always uses the current weights. The energy of an
+         * adversarial pair keeps moving with the generator to the end; the average is a steadier
+         * function of the data, which is what a score (anomaly detection) wants. Checkpoints hold
+         * the current weights.
+         *
+         * @param decay {@code d} in {@code [0, 1)}; 0.995 averages over about the last 200
+         *     iterations
+         * @return this builder
+         */
+        public Builder optEnergyAveraging(float decay) {
+            this.energyAveraging = decay;
             return this;
         }
 
@@ -579,8 +609,8 @@ public final class EnergyGanTrainingConfig {
         }
 
         /**
-         * Adds listeners to both DJL trainers (energy and generator). This library's listeners
-         * tell the two apart by their loss; a stock listener sees both.
+         * Adds listeners to both DJL trainers (energy and generator). This library's listeners tell
+         * the two apart by their loss; a stock listener sees both.
          *
          * @param listeners the listeners
          * @return this builder
@@ -619,6 +649,7 @@ public final class EnergyGanTrainingConfig {
             fraction("finalEstimatorWeightFactor", finalEstimatorWeightFactor);
             fraction("finalPenaltyFactor", finalPenaltyFactor);
             unitInterval("generatorAveraging", generatorAveraging);
+            unitInterval("energyAveraging", energyAveraging);
             unitInterval("beta1", beta1);
             unitInterval("beta2", beta2);
             for (TrainingListener listener : listeners) {

@@ -84,6 +84,55 @@ class InputGradientTest {
         assertTrue(error < 1e-4, activation + ": relative error of θ-gradients " + error);
     }
 
+    @Test
+    void gaussianBaseMeasureIsInTheEnergyAndItsExactGradient() {
+        EnergyMlp plain = tinyEnergy(ActivationFunction.softplus(), 13);
+        EnergyMlp based =
+                EnergyMlp.builder()
+                        .setInputFeatures(3)
+                        .optHiddenWidths(8, 6)
+                        .optActivation(ActivationFunction.softplus())
+                        .optDataScale(2f)
+                        .optBasePrecision(0.5f)
+                        .build();
+        Engine.getInstance().setRandomSeed(13);
+        based.initialize(manager, DataType.FLOAT64, new Shape(1, 3));
+        NDArray x = batch(13);
+        ParameterStore store = new ParameterStore(manager, false);
+        // Same seed, same perceptron: the energies differ by exactly (ρ/2)·‖x/s‖² = ‖x‖²/16.
+        NDArray difference =
+                based.forward(store, new NDList(x), false)
+                        .singletonOrThrow()
+                        .sub(
+                                plain.getMlp()
+                                        .forward(store, new NDList(x.div(2)), false)
+                                        .singletonOrThrow()
+                                        .squeeze(1));
+        NDArray expected = x.square().sum(new int[] {1}).div(16);
+        assertTrue(difference.sub(expected).abs().max().getDouble() < 1e-9, "base term");
+        CreateGraphReference.Result reference = CreateGraphReference.penalty(based, x);
+        CreateGraphReference.Result exact =
+                CreateGraphReference.penalty(based, x, ExactInputGradient.INSTANCE);
+        assertEquals(reference.penalty(), exact.penalty(), 1e-4 * reference.penalty());
+        double error =
+                CreateGraphReference.relativeError(
+                        exact.parameterGradient(), reference.parameterGradient());
+        assertTrue(error < 1e-4, "relative error of θ-gradients " + error);
+    }
+
+    @Test
+    void negativeBasePrecisionIsRejected() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                EnergyMlp.builder()
+                                        .setInputFeatures(3)
+                                        .optBasePrecision(-1f)
+                                        .build());
+        assertTrue(e.getMessage().contains("-1.0"), e.getMessage());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"softplus", "tanh", "silu", "elu:1.0", "sigmoid"})
     void finiteDifferencePenaltyMatchesCreateGraphReference(String activation) {
@@ -134,7 +183,8 @@ class InputGradientTest {
         EnergyMlp energy = tinyEnergy(ActivationFunction.silu(), 5);
         NDArray x = batch(5);
         ParameterStore store = new ParameterStore(manager, false);
-        NDArray exact = ExactInputGradient.INSTANCE.energyAndGradient(energy, store, x, false).get(1);
+        NDArray exact =
+                ExactInputGradient.INSTANCE.energyAndGradient(energy, store, x, false).get(1);
         NDArray probe = FiniteDifferenceInputGradient.probeGradient(energy, store, x, false);
         double maxDiff = exact.sub(probe).abs().max().getDouble();
         double scale = probe.abs().max().getDouble();
@@ -154,7 +204,10 @@ class InputGradientTest {
                 .forEach(
                         p -> {
                             NDArray g = p.getValue().getArray().getGradient();
-                            assertEquals(0.0, g.abs().sum().toType(DataType.FLOAT64, false).getDouble(), p.getKey());
+                            assertEquals(
+                                    0.0,
+                                    g.abs().sum().toType(DataType.FLOAT64, false).getDouble(),
+                                    p.getKey());
                             assertTrue(p.getValue().requiresGradient(), "unfrozen again");
                         });
     }
@@ -175,9 +228,12 @@ class InputGradientTest {
     void energiesOfWrongShapeAreRejected() {
         NDArray bad = manager.zeros(new Shape(4, 3));
         IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> InputGradient.asBatchVector(bad));
+                assertThrows(
+                        IllegalArgumentException.class, () -> InputGradient.asBatchVector(bad));
         assertTrue(e.getMessage().contains("(4, 3)"), e.getMessage());
-        assertEquals(new Shape(4), InputGradient.asBatchVector(manager.zeros(new Shape(4, 1))).getShape());
+        assertEquals(
+                new Shape(4),
+                InputGradient.asBatchVector(manager.zeros(new Shape(4, 1))).getShape());
     }
 
     @Test

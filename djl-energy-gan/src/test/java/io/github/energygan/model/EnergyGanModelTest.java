@@ -5,6 +5,8 @@ package io.github.energygan.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,7 +67,10 @@ class EnergyGanModelTest {
         assertTrue(Files.isRegularFile(dir.resolve(EnergyGanModel.ARCHITECTURE_FILE)));
         assertTrue(Files.isRegularFile(dir.resolve(EnergyGanModel.PARAMETER_FILE)));
         try (Stream files = new Stream(dir)) {
-            assertEquals(3, files.count(), "manifest, weights, serving.properties; no staging leftovers");
+            assertEquals(
+                    3,
+                    files.count(),
+                    "manifest, weights, serving.properties; no staging leftovers");
         }
         try (EnergyGanModel loaded = EnergyGanModel.load(dir)) {
             assertEquals(SMALL, loaded.getArchitecture());
@@ -99,8 +104,7 @@ class EnergyGanModelTest {
                     SMALL,
                     EnergyGanArchitecture.reference2d(),
                     SMALL.toBuilder().optGeneratorOutputBound(3f).build(),
-                    EnergyGanArchitecture.fast2d()
-                            .toBuilder()
+                    EnergyGanArchitecture.fast2d().toBuilder()
                             .optEstimator(EnergyGanArchitecture.Estimator.INFOGAN)
                             .build()
                 }) {
@@ -114,15 +118,57 @@ class EnergyGanModelTest {
     }
 
     @Test
+    void aBaseMeasureIsSavedAndRaisesTheEnergyByItsQuadratic(@TempDir Path dir) throws Exception {
+        EnergyGanArchitecture based = SMALL.toBuilder().optEnergyBasePrecision(0.5f).build();
+        assertEquals(based, EnergyGanArchitecture.fromJson(based.toJson()));
+        assertNotEquals(SMALL, based);
+        // A file written before the field existed reads as "no base measure".
+        String old = SMALL.toJson().replaceAll("(?m)^.*energyBasePrecision.*\\R", "");
+        assertFalse(old.contains("energyBasePrecision"), old);
+        assertEquals(SMALL, EnergyGanArchitecture.fromJson(old));
+        NDArray x = manager.randomNormal(new Shape(16, 2)).mul(3f);
+        float[] plain;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 4)) {
+            plain = model.energy(x).toFloatArray();
+        }
+        float[] quadratic = x.div(2.5f).square().sum(new int[] {1}).mul(0.25f).toFloatArray();
+        try (EnergyGanModel model = EnergyGanModel.newModel(based, 4)) {
+            float[] energies = model.energy(x).toFloatArray();
+            for (int i = 0; i < energies.length; i++) {
+                assertEquals(plain[i] + quadratic[i], energies[i], 1e-4f, "point " + i);
+            }
+            model.save(dir);
+        }
+        try (EnergyGanModel loaded = EnergyGanModel.load(dir)) {
+            assertEquals(based, loaded.getArchitecture());
+        }
+        IllegalArgumentException negative =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> SMALL.toBuilder().optEnergyBasePrecision(-1f).build());
+        assertTrue(negative.getMessage().contains("energyBasePrecision"), negative.getMessage());
+        IllegalArgumentException conv =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                EnergyGanArchitecture.imageNarrow().toBuilder()
+                                        .optEnergyBasePrecision(1f)
+                                        .build());
+        assertTrue(conv.getMessage().contains("mlp family only"), conv.getMessage());
+    }
+
+    @Test
     void missingFilesAreNamed(@TempDir Path dir) throws Exception {
-        IOException none = assertThrows(IOException.class, () -> EnergyGanModel.load(dir.resolve("nope")));
+        IOException none =
+                assertThrows(IOException.class, () -> EnergyGanModel.load(dir.resolve("nope")));
         assertTrue(none.getMessage().contains("does not exist"), none.getMessage());
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 2)) {
             model.save(dir);
         }
         Files.delete(dir.resolve(EnergyGanModel.PARAMETER_FILE));
         IOException weights = assertThrows(IOException.class, () -> EnergyGanModel.load(dir));
-        assertTrue(weights.getMessage().contains(EnergyGanModel.PARAMETER_FILE), weights.getMessage());
+        assertTrue(
+                weights.getMessage().contains(EnergyGanModel.PARAMETER_FILE), weights.getMessage());
         Files.delete(dir.resolve(EnergyGanModel.ARCHITECTURE_FILE));
         IOException architecture = assertThrows(IOException.class, () -> EnergyGanModel.load(dir));
         assertTrue(

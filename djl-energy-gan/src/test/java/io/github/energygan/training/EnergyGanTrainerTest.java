@@ -117,7 +117,8 @@ class EnergyGanTrainerTest {
                         @Override
                         protected void onEnergyStep(Trainer t, BatchData b, long iteration) {
                             if (energyAfterCritic != null
-                                    && !java.util.Arrays.equals(energyAfterCritic, weights(energy))) {
+                                    && !java.util.Arrays.equals(
+                                            energyAfterCritic, weights(energy))) {
                                 problems.add("the generator step changed U at " + iteration);
                             }
                             energyAfterCritic = null;
@@ -139,7 +140,8 @@ class EnergyGanTrainerTest {
                             }
                             generatorBefore = null;
                             if (gradientMass(energy) != 0f) {
-                                problems.add("U has gradient in the generator step at " + iteration);
+                                problems.add(
+                                        "U has gradient in the generator step at " + iteration);
                             }
                             if (gradientMass(generator) == 0f) {
                                 problems.add("G got no gradient at " + iteration);
@@ -147,7 +149,8 @@ class EnergyGanTrainerTest {
                             energyAfterCritic = weights(energy);
                         }
                     };
-            new EnergyGanTrainer(model, quick(6).addTrainingListeners(probe).build()).fit(ring(1000));
+            new EnergyGanTrainer(model, quick(6).addTrainingListeners(probe).build())
+                    .fit(ring(1000));
             assertEquals(List.of(), problems);
             assertEquals(6, probe.getCompletedIterations());
         }
@@ -169,7 +172,8 @@ class EnergyGanTrainerTest {
                             }
                         }
                     };
-            new EnergyGanTrainer(model, quick(60).addTrainingListeners(counter).build()).fit(ring(2000));
+            new EnergyGanTrainer(model, quick(60).addTrainingListeners(counter).build())
+                    .fit(ring(2000));
             assertTrue(counts[0] > 0);
             assertEquals(counts[0], counts[1], "arrays alive at iteration 5 vs 60");
         }
@@ -235,9 +239,59 @@ class EnergyGanTrainerTest {
                 worst = Math.max(worst, Math.abs(averaged[j] - expected[j]));
             }
             assertTrue(worst < 1e-5, "largest difference from the moving average: " + worst);
-            assertFalse(java.util.Arrays.equals(plain, averaged), "the average is not the last step");
+            assertFalse(
+                    java.util.Arrays.equals(plain, averaged), "the average is not the last step");
             // The energy trains against the current generator either way.
             assertArrayEquals(plainEnergy, weights(model.getBlock().getEnergy()));
+        }
+    }
+
+    @Test
+    void energyAveragingGivesTheModelTheMovingAverageOfTheEnergy() throws Exception {
+        int iterations = 12;
+        float decay = 0.8f;
+        List<float[]> trajectory = new ArrayList<>();
+        float[] plain;
+        float[] plainGenerator;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 12)) {
+            Block energy = model.getBlock().getEnergy();
+            trajectory.add(weights(energy));
+            EnergyGanListener recorder =
+                    new EnergyGanListener() {
+                        @Override
+                        protected void onGeneratorStep(Trainer t, BatchData b, long iteration) {
+                            trajectory.add(weights(energy)); // after this iteration's critic steps
+                        }
+                    };
+            new EnergyGanTrainer(model, quick(iterations).addTrainingListeners(recorder).build())
+                    .fit(ring(1000));
+            plain = weights(energy);
+            plainGenerator = weights(model.getBlock().getGenerator());
+        }
+        assertEquals(iterations + 1, trajectory.size());
+        assertArrayEquals(plain, trajectory.get(iterations), "the generator step leaves U alone");
+        double[] expected = new double[plain.length];
+        for (int j = 0; j < plain.length; j++) {
+            expected[j] = trajectory.get(0)[j];
+        }
+        for (float[] w : trajectory.subList(1, trajectory.size())) {
+            for (int j = 0; j < plain.length; j++) {
+                expected[j] = decay * expected[j] + (1 - decay) * w[j];
+            }
+        }
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 12)) {
+            new EnergyGanTrainer(model, quick(iterations).optEnergyAveraging(decay).build())
+                    .fit(ring(1000));
+            float[] averaged = weights(model.getBlock().getEnergy());
+            double worst = 0;
+            for (int j = 0; j < plain.length; j++) {
+                worst = Math.max(worst, Math.abs(averaged[j] - expected[j]));
+            }
+            assertTrue(worst < 1e-5, "largest difference from the moving average: " + worst);
+            assertFalse(
+                    java.util.Arrays.equals(plain, averaged), "the average is not the last step");
+            // The generator trains against the current energy either way.
+            assertArrayEquals(plainGenerator, weights(model.getBlock().getGenerator()));
         }
     }
 
@@ -279,9 +333,11 @@ class EnergyGanTrainerTest {
         }
     }
 
-    private static MixtureQuality quality(EnergyGanModel model, NDManager scope, GaussianGrid grid) {
+    private static MixtureQuality quality(
+            EnergyGanModel model, NDManager scope, GaussianGrid grid) {
         Engine.getInstance().setRandomSeed(77);
-        return MixtureMetrics.evaluate(model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES), grid);
+        return MixtureMetrics.evaluate(
+                model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES), grid);
     }
 
     @Test
@@ -306,7 +362,8 @@ class EnergyGanTrainerTest {
                     NDManager scope = manager.newSubManager()) {
                 NDArray u = good.energy(ring(100).getPoints().duplicate());
                 float spread = u.sub(u.mean()).abs().max().getFloat();
-                assertTrue(Float.isFinite(spread) && spread <= 1e5f, "checkpoint is sane: " + spread);
+                assertTrue(
+                        Float.isFinite(spread) && spread <= 1e5f, "checkpoint is sane: " + spread);
             }
             assertTrue(checkpoints.getCheckpoints().size() <= 2, "keeps only the newest 2");
         }
@@ -367,13 +424,22 @@ class EnergyGanTrainerTest {
 
     @Test
     void badConfigValuesAreNamed() {
-        assertMessage(() -> EnergyGanTrainingConfig.builder().optPenaltyLambda(-1f).build(), "λ", "-1");
-        assertMessage(() -> EnergyGanTrainingConfig.builder().optCriticSteps(0).build(), "nCritic", "0");
-        assertMessage(() -> EnergyGanTrainingConfig.builder().optBatchSize(0).build(), "batchSize", "0");
-        assertMessage(() -> EnergyGanTrainingConfig.builder().optIterations(-5).build(), "iterations", "-5");
         assertMessage(
-                () -> EnergyGanTrainingConfig.builder().optLearningRate(0f).build(), "LearningRate", "0");
-        assertMessage(() -> EnergyGanTrainingConfig.builder().optBetas(0.5f, 1f).build(), "beta2", "1");
+                () -> EnergyGanTrainingConfig.builder().optPenaltyLambda(-1f).build(), "λ", "-1");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optCriticSteps(0).build(), "nCritic", "0");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optBatchSize(0).build(), "batchSize", "0");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optIterations(-5).build(),
+                "iterations",
+                "-5");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optLearningRate(0f).build(),
+                "LearningRate",
+                "0");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optBetas(0.5f, 1f).build(), "beta2", "1");
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optFinalLearningRateFactor(0f).build(),
                 "finalLearningRateFactor");
@@ -393,7 +459,15 @@ class EnergyGanTrainerTest {
                 "generatorAveraging",
                 "1");
         assertMessage(
-                () -> EnergyGanTrainingConfig.builder().optIterations(10).optWarmUpIterations(10).build(),
+                () -> EnergyGanTrainingConfig.builder().optEnergyAveraging(-0.5f).build(),
+                "energyAveraging",
+                "-0.5");
+        assertMessage(
+                () ->
+                        EnergyGanTrainingConfig.builder()
+                                .optIterations(10)
+                                .optWarmUpIterations(10)
+                                .build(),
                 "warmUpIterations",
                 "10");
     }
@@ -415,7 +489,8 @@ class EnergyGanTrainerTest {
             assertTrue(w <= previous, "non-increasing");
             previous = w;
         }
-        EnergyGanTrainingConfig constant = EnergyGanTrainingConfig.builder().optIterations(10).build();
+        EnergyGanTrainingConfig constant =
+                EnergyGanTrainingConfig.builder().optIterations(10).build();
         assertEquals(1f, constant.estimatorWeightAt(9));
     }
 
@@ -446,7 +521,9 @@ class EnergyGanTrainerTest {
             assertMessage(() -> fitQuietly(trainer, arrays(withInf)), "sample 2");
 
             assertMessage(
-                    () -> fitQuietly(trainer, arrays(manager.ones(new Shape(10, 3)))), "(3)", "(2)");
+                    () -> fitQuietly(trainer, arrays(manager.ones(new Shape(10, 3)))),
+                    "(3)",
+                    "(2)");
 
             assertArrayEquals(before, weights(model.getBlock()), "no training happened");
             assertFalse(Files.exists(dir.resolve("ck")), "nothing written");
@@ -488,8 +565,7 @@ class EnergyGanTrainerTest {
                 };
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 8)) {
             EnergyGanTrainingConfig config =
-                    quick(4)
-                            .optIterationsPerEpoch(2)
+                    quick(4).optIterationsPerEpoch(2)
                             .addTrainingListeners(
                                     stock,
                                     new ai.djl.training.listener.TimeMeasureTrainingListener(

@@ -53,7 +53,7 @@ class FashionMnistAnomalyBenchmarkTest {
         // About a tenth of the test set is trousers, the rest anomalies.
         assertTrue(oneClass.energy().expected() > 60 && oneClass.energy().expected() < 140);
         assertEquals(oneClass.energy().anomalies(), oneClass.svm().anomalies());
-        // Trousers are easy to tell from the rest (0.96 for the SVM, 0.89 for us seen here).
+        // Trousers are easy to tell from the rest (0.958 for the SVM, 0.961 for us seen here).
         assertTrue(oneClass.svm().auroc() > 0.8, "SVM " + oneClass);
         assertTrue(oneClass.energy().auroc() > 0.75, "ours " + oneClass);
         Result heldOut = results.get(1);
@@ -62,9 +62,10 @@ class FashionMnistAnomalyBenchmarkTest {
         double anomalyShare = heldOut.svm().anomalies() / (double) heldOut.testSize();
         assertTrue(anomalyShare > 0.3 && anomalyShare < 0.42, "anomaly share " + anomalyShare);
         assertEquals(heldOut.svm().anomalies(), heldOut.energy().anomalies());
-        // The held-out trouser is where the energy's gradient norm fails (AUROC 0.24 seen, the
-        // SVM 0.78; the README has the full table): only the SVM's figure is checked.
+        // Held out, trousers are still found (AUROC 0.773 for us, 0.779 for the SVM seen here;
+        // without the base measure our energy scored 0.21 in the full run).
         assertTrue(heldOut.svm().auroc() > 0.7, "SVM " + heldOut);
+        assertTrue(heldOut.energy().auroc() > 0.65, "ours " + heldOut);
         assertTrue(table.contains("One-class") && table.contains("Held-out"), table);
     }
 }

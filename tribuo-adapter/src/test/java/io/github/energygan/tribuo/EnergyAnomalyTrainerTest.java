@@ -94,6 +94,8 @@ class EnergyAnomalyTrainerTest {
         expectBad("batchSize", b -> b.optBatchSize(0));
         expectBad("learningRate", b -> b.optLearningRate(0f));
         expectBad("finalLearningRateFactor", b -> b.optFinalLearningRateFactor(1.5f));
+        expectBad("basePrecision", b -> b.optBasePrecision(-1f));
+        expectBad("energyAveraging", b -> b.optEnergyAveraging(1f));
         expectBad("contamination", b -> b.optContamination(1.0));
         expectBad("contamination", b -> b.optContamination(-0.01));
         expectBad("generatorOutputBound", b -> b.optGeneratorOutputBound(-1f));
