@@ -221,24 +221,11 @@ class EnergyGanTrainerTest {
         }
         trajectory.add(plain);
         assertEquals(iterations + 1, trajectory.size());
-        double[] expected = new double[plain.length];
-        for (int j = 0; j < plain.length; j++) {
-            expected[j] = trajectory.get(0)[j];
-        }
-        for (float[] w : trajectory.subList(1, trajectory.size())) {
-            for (int j = 0; j < plain.length; j++) {
-                expected[j] = decay * expected[j] + (1 - decay) * w[j];
-            }
-        }
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 11)) {
             new EnergyGanTrainer(model, quick(iterations).optGeneratorAveraging(decay).build())
                     .fit(ring(1000));
             float[] averaged = weights(model.getBlock().getGenerator());
-            double worst = 0;
-            for (int j = 0; j < plain.length; j++) {
-                worst = Math.max(worst, Math.abs(averaged[j] - expected[j]));
-            }
-            assertTrue(worst < 1e-5, "largest difference from the moving average: " + worst);
+            assertMovingAverage(trajectory, decay, averaged);
             assertFalse(
                     java.util.Arrays.equals(plain, averaged), "the average is not the last step");
             // The energy trains against the current generator either way.
@@ -270,29 +257,38 @@ class EnergyGanTrainerTest {
         }
         assertEquals(iterations + 1, trajectory.size());
         assertArrayEquals(plain, trajectory.get(iterations), "the generator step leaves U alone");
-        double[] expected = new double[plain.length];
-        for (int j = 0; j < plain.length; j++) {
-            expected[j] = trajectory.get(0)[j];
-        }
-        for (float[] w : trajectory.subList(1, trajectory.size())) {
-            for (int j = 0; j < plain.length; j++) {
-                expected[j] = decay * expected[j] + (1 - decay) * w[j];
-            }
-        }
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 12)) {
             new EnergyGanTrainer(model, quick(iterations).optEnergyAveraging(decay).build())
                     .fit(ring(1000));
             float[] averaged = weights(model.getBlock().getEnergy());
-            double worst = 0;
-            for (int j = 0; j < plain.length; j++) {
-                worst = Math.max(worst, Math.abs(averaged[j] - expected[j]));
-            }
-            assertTrue(worst < 1e-5, "largest difference from the moving average: " + worst);
+            assertMovingAverage(trajectory, decay, averaged);
             assertFalse(
                     java.util.Arrays.equals(plain, averaged), "the average is not the last step");
             // The generator trains against the current energy either way.
             assertArrayEquals(plainGenerator, weights(model.getBlock().getGenerator()));
         }
+    }
+
+    /**
+     * Asserts that {@code averaged} is the exponential moving average of {@code trajectory} (its
+     * first entry the starting value, each later one folded in with weight {@code 1 - decay}).
+     */
+    private static void assertMovingAverage(
+            List<float[]> trajectory, float decay, float[] averaged) {
+        double[] expected = new double[averaged.length];
+        for (int j = 0; j < expected.length; j++) {
+            expected[j] = trajectory.get(0)[j];
+        }
+        for (float[] w : trajectory.subList(1, trajectory.size())) {
+            for (int j = 0; j < expected.length; j++) {
+                expected[j] = decay * expected[j] + (1 - decay) * w[j];
+            }
+        }
+        double worst = 0;
+        for (int j = 0; j < expected.length; j++) {
+            worst = Math.max(worst, Math.abs(averaged[j] - expected[j]));
+        }
+        assertTrue(worst < 1e-5, "largest difference from the moving average: " + worst);
     }
 
     @Test
