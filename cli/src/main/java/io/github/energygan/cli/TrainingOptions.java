@@ -70,10 +70,10 @@ public final class TrainingOptions {
     @Option(names = "--lr", description = "Adam learning rate for every network; default: the preset's.")
     Float learningRate;
 
-    @Option(names = "--n-critic", description = "Energy steps per iteration (default: 5).")
+    @Option(names = "--n-critic", description = "Energy steps per iteration; default: the preset's (2 for fast-2d, 5 for the others).")
     Integer criticSteps;
 
-    @Option(names = "--batch-size", description = "Batch size (default: 256).")
+    @Option(names = "--batch-size", description = "Batch size; default: the preset's (256 for the 2-D presets, 64 for image-narrow).")
     Integer batchSize;
 
     @Option(names = "--data-size", defaultValue = "100000", description = "Points generated for the dataset (default: ${DEFAULT-VALUE}).")

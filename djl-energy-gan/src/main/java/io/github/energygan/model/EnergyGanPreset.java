@@ -19,33 +19,49 @@ import java.util.stream.Collectors;
  *       batch 256, 100,000 iterations. Hours on a 2-core CPU.
  *   <li>{@link #FAST_2D}: the {@code demo} default, built to reach the reference's quality in
  *       minutes on a 2-core CPU instead of hours: nets of width 128 with the generator's output
- *       bounded to three data scales, 8,000 iterations, Adam at {@code 1e-3} (reached after a
- *       500-iteration linear warm-up from {@code 1e-4}, so that the energy does not run away on
- *       the first, far-off samples) decaying along a cosine to {@code 5e-5}, and two more cosine
- *       schedules: the penalty from the reference's {@code λ = 0.1} down to {@code 0.03}, and the
- *       entropy term's weight from 1 to 0.01. Early, a strong penalty holds the data at the bottom
- *       of the energy's pits and a high entropy weight spreads the generator over every mode;
- *       late, both relax so the pits and the generator's modes can grow as narrow as the data's.
- *       What the alternatives gave on the 25-grid (same machine, seeds 0–2): the reference's
- *       constant {@code λ = 0.1} and weight 1 give wide, soft modes (about 25 % high-quality
- *       samples after 8,000 iterations); a constant {@code λ = 0.03} reached 80–90 % in most runs
- *       but in about one run in four stalled with the data on the energy's slopes (10–20 %);
- *       such a stalled run stays spread over wide pits as long as the entropy weight is high (a
- *       final weight of 0.1 left one at 22 %), and tightens once the weight is low (the same
- *       model went from 22 % to 50 % in 1,000 further iterations at weight 0.01);
- *       annealing λ further, to {@code 0.01}, let a global tilt of the energy grow late in one
- *       run in three (the penalty is then too weak to stop Adam's drift along directions the
- *       contrastive term barely sees); a constant learning rate of {@code 1e-3} is erratic, and
- *       an unbounded generator sometimes flings samples far out where the energy then runs away.
- *       This preset itself still stalls now and then: of seeds 0–2, two runs converged (88.0 and
- *       91.5 % high-quality) and one stalled (8.4 %); the README has the figures.
+ *       bounded to three data scales, 8,000 iterations of <b>two</b> energy steps and one generator
+ *       step, Adam at {@code 1e-3} (reached after a 500-iteration linear warm-up from {@code 1e-4},
+ *       so that the energy does not run away on the first, far-off samples) decaying along a cosine
+ *       to {@code 5e-5}, and two more cosine schedules: the penalty from the reference's {@code λ =
+ *       0.1} down to {@code 0.03}, and the entropy term's weight from 1 to 0.01. Early, a strong
+ *       penalty holds the data at the bottom of the energy's pits and a high entropy weight spreads
+ *       the generator over every mode; late, both relax so the pits and the generator's modes can
+ *       grow as narrow as the data's.
+ *       <p>Two energy steps per iteration, not the reference's five: with five, about one run in
+ *       three <i>stalled</i> (measured on the 25-grid: high-quality 88.0, 91.5 and 8.4 % for seeds
+ *       0–2, then 87.0, 46.9 and 89.2 % for three more runs): the energy raced ahead of the
+ *       generator, the gap {@code U(G(z)) − U(data)} and the penalty climbed from about iteration
+ *       1,500, and the generator stayed spread along the lines between the modes. With two steps an
+ *       iteration costs about half as much and stalls are rarer, though not gone: of eight
+ *       exploratory runs seven converged (83.6–90.8 %); the README has the figures of the demo's
+ *       seeds. The one failure (9.4 %) was an oscillation, in which the generator's modes slide
+ *       sideways while a global tilt of the energy chases them (the gap swings between −0.15 and
+ *       +0.35), the rotation adversarial training is known for. A moving average of the generator's
+ *       weights (decay 0.999), the usual remedy, was tried and left out: 3 of 11 runs with it still
+ *       fell short (73.2, 53.3 and 31.5 %), and in a 2,000 iteration run the average reaches back
+ *       into the first, untrained iterations (1.8 % high-quality where the same run without it
+ *       finds the modes). In the runs that fell short the generator nearly stops moving late in
+ *       training (samples moved by 0.0003 on average between iterations 6,400 and 7,200, against
+ *       0.17 in a converged run), so the shortfall is fixed before the schedule ends. With five
+ *       steps, swapping the generator's ReLU for LeakyReLU(0.2) did not help (50.4 % on seed 2),
+ *       and dead ReLU units are as common in converged generators as in stalled ones.
+ *       <p>What the other schedules gave with five energy steps (same machine, seeds 0–2): the
+ *       reference's constant {@code λ = 0.1} and weight 1 give wide, soft modes (about 25 %
+ *       high-quality samples after 8,000 iterations); a constant {@code λ = 0.03} stalled in about
+ *       one run in four; a final entropy weight of 0.1 left a stalled run at 22 % (it tightens once
+ *       the weight is low: the same model went from 22 % to 50 % in 1,000 further iterations at
+ *       weight 0.01); annealing λ further, to {@code 0.01}, let a global tilt of the energy grow
+ *       late in one run in three (the penalty is then too weak to stop Adam's drift along
+ *       directions the contrastive term barely sees); a constant learning rate of {@code 1e-3} is
+ *       erratic, and an unbounded generator sometimes flings samples far out where the energy then
+ *       runs away; a latent size of 8 instead of 2 still stalled once in three runs.
  *   <li>{@link #IMAGE_NARROW}: 28×28 images (Fashion-MNIST) on a 2-core CPU in under 40 minutes.
  * </ul>
  *
- * <p>The 2-D presets standardise the data: the networks see {@code x / s} with {@code s} the
- * data's standard deviation (what the reference code does to its toy data), and {@code λ} applies
- * to the gradient with respect to that standardised input. Images come in {@code [-1, 1]} and are
- * taken as they are.
+ * <p>The 2-D presets standardise the data: the networks see {@code x / s} with {@code s} the data's
+ * standard deviation (what the reference code does to its toy data), and {@code λ} applies to the
+ * gradient with respect to that standardised input. Images come in {@code [-1, 1]} and are taken as
+ * they are.
  */
 public final class EnergyGanPreset {
 
@@ -59,17 +75,22 @@ public final class EnergyGanPreset {
                     0,
                     b -> b.optLearningRate(1e-4f).optPenaltyLambda(0.1f));
 
-    /** The demo's default: width 128, annealed learning rate, penalty and entropy weight. */
+    /**
+     * The demo's default: width 128, two energy steps per iteration, annealed learning rate,
+     * penalty and entropy weight.
+     */
     public static final EnergyGanPreset FAST_2D =
             new EnergyGanPreset(
                     "fast-2d",
-                    "width 128, G bounded to ±3s, lr 1e-3 (500 warm-up iterations)→5e-5,"
-                            + " λ 0.1→0.03, entropy weight 1→0.01, 8k iterations",
+                    "width 128, G bounded to ±3s, nCritic 2, lr 1e-3 (500 warm-up"
+                            + " iterations)→5e-5, λ 0.1→0.03, entropy weight 1→0.01, 8k"
+                            + " iterations",
                     EnergyGanArchitecture.fast2d(),
                     8_000,
                     500,
                     b ->
-                            b.optLearningRate(1e-3f)
+                            b.optCriticSteps(2)
+                                    .optLearningRate(1e-3f)
                                     .optFinalLearningRateFactor(0.05f)
                                     .optPenaltyLambda(0.1f)
                                     .optFinalPenaltyFactor(0.3f)
@@ -79,12 +100,12 @@ public final class EnergyGanPreset {
      * Fashion-MNIST on a 2-core CPU: {@link EnergyGanArchitecture#imageNarrow()}, 4,000 iterations
      * of five energy steps and one generator step at batch 64, Adam at {@code 2e-4} (twice the
      * reference's, for a run of thousands rather than tens of thousands of iterations) with the
-     * reference betas, and {@code λ = 1} on the full squared norm of {@code ∇_x U}. The
-     * reference's image penalty (10 on the per-pixel mean, {@code λ = 10/784} on the full norm,
-     * DESIGN.md §1) was too weak for these narrow nets without batch normalisation: measured
-     * here, the energies swung by ±3,000 and the gap between data and samples reached 900 within
-     * 1,000 iterations, with saturated white blobs for samples; with {@code λ = 1} the energies
-     * stay within ±10 and the samples take shapes from the first few hundred iterations.
+     * reference betas, and {@code λ = 1} on the full squared norm of {@code ∇_x U}. The reference's
+     * image penalty (10 on the per-pixel mean, {@code λ = 10/784} on the full norm, DESIGN.md §1)
+     * was too weak for these narrow nets without batch normalisation: measured here, the energies
+     * swung by ±3,000 and the gap between data and samples reached 900 within 1,000 iterations,
+     * with saturated white blobs for samples; with {@code λ = 1} the energies stay within ±10 and
+     * the samples take shapes from the first few hundred iterations.
      */
     public static final EnergyGanPreset IMAGE_NARROW =
             new EnergyGanPreset(
@@ -96,8 +117,7 @@ public final class EnergyGanPreset {
                     0,
                     b -> b.optLearningRate(2e-4f).optBatchSize(64).optPenaltyLambda(1f));
 
-    private static final List<EnergyGanPreset> ALL =
-            List.of(REFERENCE_2D, FAST_2D, IMAGE_NARROW);
+    private static final List<EnergyGanPreset> ALL = List.of(REFERENCE_2D, FAST_2D, IMAGE_NARROW);
 
     private final String name;
     private final String description;
@@ -206,8 +226,8 @@ public final class EnergyGanPreset {
 
     /**
      * Returns a training config builder filled with this preset's hyperparameters for a run of
-     * another length: the learning-rate warm-up keeps its share of the run, so the schedule's
-     * shape is the preset's, stretched or squeezed.
+     * another length: the learning-rate warm-up keeps its share of the run, so the schedule's shape
+     * is the preset's, stretched or squeezed.
      *
      * @param runIterations the run's iterations, {@code >= 1}
      * @return a new builder
@@ -215,8 +235,7 @@ public final class EnergyGanPreset {
      */
     public EnergyGanTrainingConfig.Builder trainingConfig(int runIterations) {
         if (runIterations < 1) {
-            throw new IllegalArgumentException(
-                    "iterations must be >= 1, got " + runIterations);
+            throw new IllegalArgumentException("iterations must be >= 1, got " + runIterations);
         }
         int warmUp = (int) ((long) warmUpIterations * runIterations / iterations);
         return hyperparameters.apply(

@@ -84,7 +84,7 @@ class ReadmeSnippetsTest {
                 EnergyStatisticsListener statistics = new EnergyStatisticsListener();
                 EnergyGanTrainingConfig config =
                         preset.trainingConfig(
-                                        200) // the preset trains 8,000; warm-up scaled to match
+                                        500) // the preset trains 8,000; warm-up scaled to match
                                 .optSeed(0)
                                 .addTrainingListeners(statistics)
                                 .build();
@@ -298,9 +298,9 @@ class ReadmeSnippetsTest {
     }
 
     /**
-     * A 200-iteration model has found the grid's layout: its mean energy over the 25 modes lies
-     * below its mean over the 16 cell centres between them (single points are not reliable after so
-     * short a run: U(0, 0) above U(1, 1) was seen once).
+     * A 500-iteration model (1,000 energy steps) has found the grid's layout: its mean energy over
+     * the 25 modes lies below its mean over the 16 cell centres between them (single points are not
+     * reliable after so short a run: U(0, 0) above U(1, 1) was seen once).
      */
     private static void assertModesBelowCells(Predictor<float[], EnergyScore> predictor)
             throws Exception {
