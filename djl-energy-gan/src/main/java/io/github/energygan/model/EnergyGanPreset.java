@@ -40,11 +40,12 @@ import java.util.stream.Collectors;
  *       weights (decay 0.999), the usual remedy, was tried and left out: 3 of 11 runs with it still
  *       fell short (73.2, 53.3 and 31.5 %), and in a 2,000 iteration run the average reaches back
  *       into the first, untrained iterations (1.8 % high-quality where the same run without it
- *       finds the modes). In the runs that fell short the generator nearly stops moving late in
- *       training (samples moved by 0.0003 on average between iterations 6,400 and 7,200, against
- *       0.17 in a converged run), so the shortfall is fixed before the schedule ends. With five
- *       steps, swapping the generator's ReLU for LeakyReLU(0.2) did not help (50.4 % on seed 2),
- *       and dead ReLU units are as common in converged generators as in stalled ones.
+ *       finds the modes). In three of four runs that fell short the generator nearly stops moving
+ *       late in training (samples moved by 0.0003–0.022 on average between iterations 6,400 and
+ *       7,200, against 0.13–0.17 in converged runs), so the shortfall is fixed before the schedule
+ *       ends; the fourth kept moving without tightening. With five steps, swapping the generator's
+ *       ReLU for LeakyReLU(0.2) did not help (50.4 % on seed 2), and dead ReLU units are as common
+ *       in converged generators as in stalled ones.
  *       <p>What the other schedules gave with five energy steps (same machine, seeds 0–2): the
  *       reference's constant {@code λ = 0.1} and weight 1 give wide, soft modes (about 25 %
  *       high-quality samples after 8,000 iterations); a constant {@code λ = 0.03} stalled in about
