@@ -65,15 +65,8 @@ class ConvInputGradientTest {
         NDArray x =
                 manager.randomNormal(new Shape(batch).addAll(image))
                         .toType(DataType.FLOAT64, false);
-        CreateGraphReference.Result reference = CreateGraphReference.penalty(energy, x);
-        CreateGraphReference.Result exact =
-                CreateGraphReference.penalty(energy, x, ExactInputGradient.INSTANCE);
-        assertTrue(reference.penalty() > 0f);
-        assertEquals(reference.penalty(), exact.penalty(), 1e-4 * reference.penalty());
-        double error =
-                CreateGraphReference.relativeError(
-                        exact.parameterGradient(), reference.parameterGradient());
-        assertTrue(error < 1e-4, activation + ": relative error of θ-gradients " + error);
+        CreateGraphReference.assertMatchesReference(
+                energy, x, ExactInputGradient.INSTANCE, 1e-4, activation.toString());
     }
 
     @Test

@@ -15,6 +15,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,6 +112,32 @@ final class CreateGraphReference {
                 }
             }
         }
+    }
+
+    /**
+     * Asserts that a strategy's penalty and θ-gradients match the create-graph reference: the
+     * penalty within a relative 1e-4 (and not trivially zero), the θ-gradients within {@code
+     * gradientTolerance} relative error.
+     *
+     * @param energy the energy block
+     * @param x the batch
+     * @param strategy the input-gradient strategy under test
+     * @param gradientTolerance the largest relative error of the θ-gradients
+     * @param label what is tested, for the failure message
+     */
+    static void assertMatchesReference(
+            Block energy,
+            NDArray x,
+            InputGradient strategy,
+            double gradientTolerance,
+            String label) {
+        Result reference = penalty(energy, x);
+        Result tested = penalty(energy, x, strategy);
+        assertTrue(reference.penalty() > 0f, label + ": the reference penalty is not trivial");
+        assertEquals(reference.penalty(), tested.penalty(), 1e-4 * reference.penalty(), label);
+        double error = relativeError(tested.parameterGradient(), reference.parameterGradient());
+        assertTrue(
+                error < gradientTolerance, label + ": relative error of θ-gradients " + error);
     }
 
     static double relativeError(double[] actual, double[] expected) {

@@ -73,15 +73,8 @@ class InputGradientTest {
     void exactPenaltyMatchesCreateGraphReference(String activation) {
         EnergyMlp energy = tinyEnergy(ActivationFunction.parse(activation), 7);
         NDArray x = batch(7);
-        CreateGraphReference.Result reference = CreateGraphReference.penalty(energy, x);
-        CreateGraphReference.Result exact =
-                CreateGraphReference.penalty(energy, x, ExactInputGradient.INSTANCE);
-        assertTrue(reference.penalty() > 0f, "the reference penalty is not trivial");
-        assertEquals(reference.penalty(), exact.penalty(), 1e-4 * reference.penalty());
-        double error =
-                CreateGraphReference.relativeError(
-                        exact.parameterGradient(), reference.parameterGradient());
-        assertTrue(error < 1e-4, activation + ": relative error of θ-gradients " + error);
+        CreateGraphReference.assertMatchesReference(
+                energy, x, ExactInputGradient.INSTANCE, 1e-4, activation);
     }
 
     @Test
@@ -110,14 +103,8 @@ class InputGradientTest {
                                         .squeeze(1));
         NDArray expected = x.square().sum(new int[] {1}).div(16);
         assertTrue(difference.sub(expected).abs().max().getDouble() < 1e-9, "base term");
-        CreateGraphReference.Result reference = CreateGraphReference.penalty(based, x);
-        CreateGraphReference.Result exact =
-                CreateGraphReference.penalty(based, x, ExactInputGradient.INSTANCE);
-        assertEquals(reference.penalty(), exact.penalty(), 1e-4 * reference.penalty());
-        double error =
-                CreateGraphReference.relativeError(
-                        exact.parameterGradient(), reference.parameterGradient());
-        assertTrue(error < 1e-4, "relative error of θ-gradients " + error);
+        CreateGraphReference.assertMatchesReference(
+                based, x, ExactInputGradient.INSTANCE, 1e-4, "Gaussian base");
     }
 
     @Test
@@ -138,14 +125,8 @@ class InputGradientTest {
     void finiteDifferencePenaltyMatchesCreateGraphReference(String activation) {
         EnergyMlp energy = tinyEnergy(ActivationFunction.parse(activation), 11);
         NDArray x = batch(11);
-        CreateGraphReference.Result reference = CreateGraphReference.penalty(energy, x);
-        CreateGraphReference.Result fd =
-                CreateGraphReference.penalty(energy, x, new FiniteDifferenceInputGradient(1e-2f));
-        assertEquals(reference.penalty(), fd.penalty(), 1e-4 * reference.penalty());
-        double error =
-                CreateGraphReference.relativeError(
-                        fd.parameterGradient(), reference.parameterGradient());
-        assertTrue(error < 1e-2, activation + ": relative error of θ-gradients " + error);
+        CreateGraphReference.assertMatchesReference(
+                energy, x, new FiniteDifferenceInputGradient(1e-2f), 1e-2, activation);
     }
 
     @Test
@@ -162,13 +143,7 @@ class InputGradientTest {
         InputGradient strategy = InputGradient.forBlock(opaque);
         assertInstanceOf(FiniteDifferenceInputGradient.class, strategy);
         NDArray x = batch(3);
-        CreateGraphReference.Result reference = CreateGraphReference.penalty(opaque, x);
-        CreateGraphReference.Result fd = CreateGraphReference.penalty(opaque, x, strategy);
-        assertEquals(reference.penalty(), fd.penalty(), 1e-4 * reference.penalty());
-        double error =
-                CreateGraphReference.relativeError(
-                        fd.parameterGradient(), reference.parameterGradient());
-        assertTrue(error < 1e-2, "relative error of θ-gradients " + error);
+        CreateGraphReference.assertMatchesReference(opaque, x, strategy, 1e-2, "opaque block");
     }
 
     @Test
