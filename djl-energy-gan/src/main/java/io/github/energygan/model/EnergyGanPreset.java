@@ -19,33 +19,36 @@ import java.util.stream.Collectors;
  *       batch 256, 100,000 iterations. Hours on a 2-core CPU.
  *   <li>{@link #FAST_2D}: the {@code demo} default, built to reach the reference's quality in
  *       minutes on a 2-core CPU instead of hours: nets of width 128 with the generator's output
- *       bounded to three data scales, 8,000 iterations of <b>two</b> energy steps and one generator
- *       step, Adam at {@code 1e-3} (reached after a 500-iteration linear warm-up from {@code 1e-4},
+ *       bounded to three data scales, 12,000 iterations of <b>two</b> energy steps and one generator
+ *       step, Adam at {@code 1e-3} (reached after a 750-iteration linear warm-up from {@code 1e-4},
  *       so that the energy does not run away on the first, far-off samples) decaying along a cosine
  *       to {@code 5e-5}, and two more cosine schedules: the penalty from the reference's {@code λ =
  *       0.1} down to {@code 0.03}, and the entropy term's weight from 1 to 0.01. Early, a strong
  *       penalty holds the data at the bottom of the energy's pits and a high entropy weight spreads
  *       the generator over every mode; late, both relax so the pits and the generator's modes can
  *       grow as narrow as the data's.
+ *       <p>Why 12,000 iterations: with 8,000 about one run in four <i>fell short</i> (6 of 24 runs
+ *       on the 25-grid ended between 9 and 73 % high-quality, the others at 83–91 %). In such a run
+ *       the energy's pits and ridges are in place but the generator's samples still lie strung
+ *       along the lines between neighbouring modes: {@code G} is a continuous map from a
+ *       2-dimensional latent space, so every gap between two of its modes is a bridge of latent
+ *       mass it must thin out by steepening the map there, and each sample on a bridge is pulled
+ *       towards the pits on either side, i.e. nowhere in particular. Thinning the bridges is slow
+ *       and the shrinking learning rate stopped it early. Half as many iterations again, on the
+ *       same schedule stretched, gave high-quality shares of 82.8–93.6 % in every one of the
+ *       exploratory runs (the README lists them); a generator twice as wide (256) at 8,000
+ *       iterations did not (one of four runs at 37.5 %), and one energy step per iteration instead
+ *       of two was worse (24.9–82.6 % in four runs).
  *       <p>Two energy steps per iteration, not the reference's five: with five, about one run in
- *       three <i>stalled</i> (measured on the 25-grid: high-quality 88.0, 91.5 and 8.4 % for seeds
- *       0–2, then 87.0, 46.9 and 89.2 % for three more runs): the energy raced ahead of the
- *       generator, the gap {@code U(G(z)) − U(data)} and the penalty climbed from about iteration
- *       1,500, and the generator stayed spread along the lines between the modes. With two steps an
- *       iteration costs about half as much and stalls are rarer, though not gone: of eight
- *       exploratory runs seven converged (83.6–90.8 %); the README has the figures of the demo's
- *       seeds. The one failure (9.4 %) was an oscillation, in which the generator's modes slide
- *       sideways while a global tilt of the energy chases them (the gap swings between −0.15 and
- *       +0.35), the rotation adversarial training is known for. A moving average of the generator's
- *       weights (decay 0.999), the usual remedy, was tried and left out: 3 of 11 runs with it still
- *       fell short (73.2, 53.3 and 31.5 %), and in a 2,000 iteration run the average reaches back
- *       into the first, untrained iterations (1.8 % high-quality where the same run without it
- *       finds the modes). In three of four runs that fell short the generator nearly stops moving
- *       late in training (samples moved by 0.0003–0.022 on average between iterations 6,400 and
- *       7,200, against 0.13–0.17 in converged runs), so the shortfall is fixed before the schedule
- *       ends; the fourth kept moving without tightening. With five steps, swapping the generator's
- *       ReLU for LeakyReLU(0.2) did not help (50.4 % on seed 2), and dead ReLU units are as common
- *       in converged generators as in stalled ones.
+ *       three stalled (88.0, 91.5, 8.4, 87.0, 46.9 and 89.2 % after 8,000 iterations) with the
+ *       energy racing ahead of the generator (the gap {@code U(G(z)) − U(data)} and the penalty
+ *       climbing from about iteration 1,500), at twice the cost per iteration. With two, one
+ *       failure at 8,000 iterations was an oscillation (9.4 %), the generator's modes sliding
+ *       sideways while a global tilt of the energy chased them; a moving average of the generator's
+ *       weights (decay 0.999), the usual remedy, was tried and left out (3 of 11 runs with it still
+ *       fell short, and in a 2,000-iteration run the average reaches back into the untrained
+ *       start). Swapping the generator's ReLU for LeakyReLU(0.2) did not help (50.4 % on one seed),
+ *       and dead ReLU units are as common in converged generators as in those that fell short.
  *       <p>What the other schedules gave with five energy steps (same machine, seeds 0–2): the
  *       reference's constant {@code λ = 0.1} and weight 1 give wide, soft modes (about 25 %
  *       high-quality samples after 8,000 iterations); a constant {@code λ = 0.03} stalled in about
@@ -83,12 +86,12 @@ public final class EnergyGanPreset {
     public static final EnergyGanPreset FAST_2D =
             new EnergyGanPreset(
                     "fast-2d",
-                    "width 128, G bounded to ±3s, nCritic 2, lr 1e-3 (500 warm-up"
-                            + " iterations)→5e-5, λ 0.1→0.03, entropy weight 1→0.01, 8k"
+                    "width 128, G bounded to ±3s, nCritic 2, lr 1e-3 (750 warm-up"
+                            + " iterations)→5e-5, λ 0.1→0.03, entropy weight 1→0.01, 12k"
                             + " iterations",
                     EnergyGanArchitecture.fast2d(),
-                    8_000,
-                    500,
+                    12_000,
+                    750,
                     b ->
                             b.optCriticSteps(2)
                                     .optLearningRate(1e-3f)

@@ -28,6 +28,7 @@ import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.model.EnergyGanPreset;
 import io.github.energygan.training.listener.CheckpointListener;
+import io.github.energygan.training.listener.DivergenceGuard;
 import io.github.energygan.training.listener.EnergyGanListener;
 import io.github.energygan.training.listener.EnergyStatisticsListener;
 
@@ -383,8 +384,7 @@ class EnergyGanTrainerTest {
     @Test
     void aStepWithNonFiniteGradientsIsSkipped() throws Exception {
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 9)) {
-            io.github.energygan.training.listener.DivergenceGuard guard =
-                    new io.github.energygan.training.listener.DivergenceGuard();
+            DivergenceGuard guard = new DivergenceGuard();
             EnergyGanTrainingConfig config =
                     quick(8).addTrainingListeners(nanInjector(i -> i == 3), guard).build();
             new EnergyGanTrainer(model, config).fit(ring(500));
@@ -395,14 +395,67 @@ class EnergyGanTrainerTest {
         }
     }
 
+    /**
+     * Adds {@code 1e20} to every entry of the generator's first weight gradient at one iteration
+     * (finite, but its square overflows float) and returns the share of that weight's entries that
+     * did not change between the second iteration after the spike and the end of training.
+     */
+    private float frozenShareAfterSpike(DivergenceGuard guard) throws Exception {
+        float[][] snapshot = new float[1][];
+        EnergyGanListener spikeAndSnapshot =
+                new EnergyGanListener() {
+                    @Override
+                    protected void onGeneratorStep(Trainer t, BatchData b, long iteration) {
+                        Parameter first = t.getModel().getBlock().getParameters().valueAt(0);
+                        if (iteration == 3) {
+                            try (NDArray g = first.getArray().getGradient()) {
+                                g.addi(1e20f);
+                            }
+                        } else if (iteration == 5) {
+                            snapshot[0] = first.getArray().toFloatArray();
+                        }
+                    }
+                };
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 11)) {
+            EnergyGanTrainingConfig config =
+                    quick(12).addTrainingListeners(spikeAndSnapshot, guard).build();
+            new EnergyGanTrainer(model, config).fit(ring(500));
+            Parameter first = model.getBlock().getGenerator().getParameters().valueAt(0);
+            float[] end = first.getArray().toFloatArray();
+            int unchanged = 0;
+            for (int i = 0; i < end.length; i++) {
+                assertTrue(Float.isFinite(end[i]), "no overflow reached the weights");
+                unchanged += end[i] == snapshot[0][i] ? 1 : 0;
+            }
+            return unchanged / (float) end.length;
+        }
+    }
+
+    @Test
+    void aGradientSpikeIsSkippedSoAdamKeepsLearning() throws Exception {
+        DivergenceGuard guard = new DivergenceGuard();
+        float frozen = frozenShareAfterSpike(guard);
+        assertEquals(1, guard.getSkippedSteps());
+        assertTrue(frozen < 0.5f, "the weights still move after the spike; frozen share " + frozen);
+
+        // Without the magnitude bound the spike reaches Adam: its squared-gradient mean overflows
+        // to
+        // infinity, and every later update of those entries is exactly zero.
+        DivergenceGuard finiteOnly =
+                new DivergenceGuard(
+                        DivergenceGuard.DEFAULT_MAX_ENERGY_DEVIATION,
+                        Float.MAX_VALUE,
+                        DivergenceGuard.DEFAULT_MAX_SKIPPED_STEPS);
+        assertEquals(1f, frozenShareAfterSpike(finiteOnly), "Adam froze the weight");
+        assertEquals(0, finiteOnly.getSkippedSteps());
+    }
+
     @Test
     void persistentNonFiniteGradientsStopTraining() throws Exception {
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 10)) {
             EnergyGanTrainingConfig config =
                     quick(20)
-                            .addTrainingListeners(
-                                    nanInjector(i -> i >= 5),
-                                    new io.github.energygan.training.listener.DivergenceGuard())
+                            .addTrainingListeners(nanInjector(i -> i >= 5), new DivergenceGuard())
                             .build();
             TrainingDivergedException e =
                     assertThrows(
@@ -411,7 +464,7 @@ class EnergyGanTrainerTest {
             // Three skips allowed (iterations 5, 6, 7), the fourth in a row stops the run.
             assertEquals(8, e.getIteration());
             assertTrue(e.getMessage().contains("generator"), e.getMessage());
-            assertTrue(e.getMessage().contains("NaN or infinite gradients"), e.getMessage());
+            assertTrue(e.getMessage().contains("NaN, infinite or exploding"), e.getMessage());
             for (float w : weights(model.getBlock())) {
                 assertTrue(Float.isFinite(w), "no NaN reached the weights");
             }

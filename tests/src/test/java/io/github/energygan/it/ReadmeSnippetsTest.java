@@ -84,7 +84,7 @@ class ReadmeSnippetsTest {
                 EnergyStatisticsListener statistics = new EnergyStatisticsListener();
                 EnergyGanTrainingConfig config =
                         preset.trainingConfig(
-                                        500) // the preset trains 8,000; warm-up scaled to match
+                                        500) // the preset trains 12,000; warm-up scaled to match
                                 .optSeed(0)
                                 .addTrainingListeners(statistics)
                                 .build();
