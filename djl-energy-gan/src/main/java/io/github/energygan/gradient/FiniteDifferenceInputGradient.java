@@ -14,33 +14,34 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
+import io.github.energygan.util.Scalars;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The gradient penalty for any deterministic energy block, by a finite-difference
- * Hessian-vector product (DESIGN.md §2).
+ * The gradient penalty for any deterministic energy block, by a finite-difference Hessian-vector
+ * product (DESIGN.md §2).
  *
- * <p>With {@code v = ∇_x U(x)} held constant, {@code ∇_θ ||∇_x U||² = 2 vᵀ ∇_θ ∇_x U}, and
- * {@code vᵀ ∇_x U(x) ≈ ||v|| · [U(x + h v̂) - U(x - h v̂)] / (2h)} with {@code v̂ = v / ||v||}
- * (central difference, error {@code O(h²)}). The returned squared norm therefore has the value
- * {@code ||v||²} and the parameter gradient {@code 2 ∇_θ s}, where {@code s} is that central
- * difference; nothing of second order is ever recorded.
+ * <p>With {@code v = ∇_x U(x)} held constant, {@code ∇_θ ||∇_x U||² = 2 vᵀ ∇_θ ∇_x U}, and {@code
+ * vᵀ ∇_x U(x) ≈ ||v|| · [U(x + h v̂) - U(x - h v̂)] / (2h)} with {@code v̂ = v / ||v||} (central
+ * difference, error {@code O(h²)}). The returned squared norm therefore has the value {@code
+ * ||v||²} and the parameter gradient {@code 2 ∇_θ s}, where {@code s} is that central difference;
+ * nothing of second order is ever recorded.
  *
- * <p>{@code v} itself comes from a first-order autograd probe on a detached copy of {@code x}
- * with the block's parameters frozen for the duration of the probe, so the probe writes no
- * gradient into them. The block must be deterministic (no dropout) for the difference to mean
- * anything; in training mode a batch-norm layer would see its running statistics updated by the
- * extra passes.
+ * <p>{@code v} itself comes from a first-order autograd probe on a detached copy of {@code x} with
+ * the block's parameters frozen for the duration of the probe, so the probe writes no gradient into
+ * them. The block must be deterministic (no dropout) for the difference to mean anything; in
+ * training mode a batch-norm layer would see its running statistics updated by the extra passes.
  *
- * <p>The difference assumes {@code U} is smooth over {@code [x - h v̂, x + h v̂]}. Across a kink
- * of a piecewise-linear activation (ReLU, LeakyReLU) the difference picks up a spurious term of
- * order {@code 1/h} for the parameters of the unit that switches, so with such activations the
- * estimate is biased whenever a sample lies within {@code h} of a kink: use smooth activations
- * with this strategy, or layers that {@link ExactInputGradient} supports.
+ * <p>The difference assumes {@code U} is smooth over {@code [x - h v̂, x + h v̂]}. Across a kink of
+ * a piecewise-linear activation (ReLU, LeakyReLU) the difference picks up a spurious term of order
+ * {@code 1/h} for the parameters of the unit that switches, so with such activations the estimate
+ * is biased whenever a sample lies within {@code h} of a kink: use smooth activations with this
+ * strategy, or layers that {@link ExactInputGradient} supports.
  *
- * <p>Costs three forward passes and one probe backward per call, against one forward for the
- * exact strategy: prefer {@link ExactInputGradient} wherever it applies.
+ * <p>Costs three forward passes and one probe backward per call, against one forward for the exact
+ * strategy: prefer {@link ExactInputGradient} wherever it applies.
  */
 public final class FiniteDifferenceInputGradient implements InputGradient {
 
@@ -107,7 +108,8 @@ public final class FiniteDifferenceInputGradient implements InputGradient {
             NDArray leaf = x.stopGradient().duplicate();
             leaf.attach(scope);
             leaf.setRequiresGradient(true);
-            NDArray u = energy.forward(parameterStore, new NDList(leaf), training).singletonOrThrow();
+            NDArray u =
+                    energy.forward(parameterStore, new NDList(leaf), training).singletonOrThrow();
             NDArray total = u.sum();
             NDArray seed = scope.ones(total.getShape(), total.getDataType());
             JniUtils.backward((PtNDArray) total, (PtNDArray) seed, false, false);
@@ -134,8 +136,8 @@ public final class FiniteDifferenceInputGradient implements InputGradient {
         NDArray squaredNorm = InputGradient.squaredNorm(v); // (batch), constant
         NDArray norm = squaredNorm.sqrt();
         Shape broadcast = broadcastShape(x.getShape());
-        NDArray safeNorm = norm.maximum(1e-12f).reshape(broadcast);
-        NDArray direction = v.div(safeNorm).mul(step);
+        NDArray safeNorm = Scalars.maximum(norm, 1e-12f).reshape(broadcast);
+        NDArray direction = Scalars.mul(v.div(safeNorm), step);
         NDArray uPlus =
                 InputGradient.asBatchVector(
                         energy.forward(parameterStore, new NDList(x.add(direction)), training)
@@ -145,8 +147,8 @@ public final class FiniteDifferenceInputGradient implements InputGradient {
                         energy.forward(parameterStore, new NDList(x.sub(direction)), training)
                                 .singletonOrThrow());
         // s ≈ vᵀ ∇_x U(x), with v constant: its θ-gradient is vᵀ ∇_θ ∇_x U.
-        NDArray s = uPlus.sub(uMinus).mul(norm).div(2f * step);
-        NDArray surrogate = squaredNorm.add(s.sub(s.stopGradient()).mul(2f));
+        NDArray s = Scalars.div(uPlus.sub(uMinus).mul(norm), 2f * step);
+        NDArray surrogate = squaredNorm.add(Scalars.mul(s.sub(s.stopGradient()), 2f));
         return new NDList(u, surrogate);
     }
 

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 
+import io.github.energygan.util.Scalars;
+
 /**
  * The zero-centred gradient penalty on data, {@code λ · mean_{x~data} ||∇_x U(x)||²} (DESIGN.md
  * §1): data should sit at the bottom of the energy's wells, where the gradient vanishes.
@@ -14,12 +16,12 @@ import ai.djl.training.loss.Loss;
  * <p>The squared norms themselves come from an {@link io.github.energygan.gradient.InputGradient}
  * (computed by {@link io.github.energygan.training.EnergyCritic}), built so that this loss's
  * parameter gradient is exact with one ordinary backward pass. The norm is the full flattened one;
- * for images that makes the effective coefficient {@code λ}, where the reference code's
- * per-pixel average used {@code λ/(H·W)}.
+ * for images that makes the effective coefficient {@code λ}, where the reference code's per-pixel
+ * average used {@code λ/(H·W)}.
  *
- * <p>Convention: {@code labels} are ignored. {@code predictions[index]} = {@code ||∇_x U(x)||²}
- * per data sample, shape {@code (batch)} (index 2 by default, as {@code EnergyCritic} lays it
- * out). Output: a scalar.
+ * <p>Convention: {@code labels} are ignored. {@code predictions[index]} = {@code ||∇_x U(x)||²} per
+ * data sample, shape {@code (batch)} (index 2 by default, as {@code EnergyCritic} lays it out).
+ * Output: a scalar.
  */
 public class GradientPenalty extends Loss {
 
@@ -44,8 +46,7 @@ public class GradientPenalty extends Loss {
      *
      * @param lambda the coefficient {@code λ ≥ 0}
      * @param index where the squared norms are in {@code predictions}
-     * @throws IllegalArgumentException if {@code λ} is negative or not finite, or {@code index <
-     *     0}
+     * @throws IllegalArgumentException if {@code λ} is negative or not finite, or {@code index < 0}
      */
     public GradientPenalty(float lambda, int index) {
         super("GradientPenalty");
@@ -95,6 +96,6 @@ public class GradientPenalty extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray squaredNorms =
                 Predictions.vector(getName(), predictions, index, "||∇_x U(x_data)||²");
-        return squaredNorms.mean().mul(lambda);
+        return Scalars.mul(squaredNorms.mean(), lambda);
     }
 }

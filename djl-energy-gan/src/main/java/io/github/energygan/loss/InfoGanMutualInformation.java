@@ -6,14 +6,16 @@ package io.github.energygan.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
+import io.github.energygan.util.Scalars;
+
 /**
  * The InfoGAN variational lower bound on {@code I(X; Z)} (Chen et al. 2016; the article's
- * alternative to the JSD estimator): with an encoder and {@code p(z | x) = N(Enc(x), σ²I)},
- * {@code I(X; Z) ≥ H(Z) + E log p(z | G(z))}, so maximising the bound amounts to minimising
- * {@code λ₂ · mean ||z - Enc(G(z))||²}, which is this loss.
+ * alternative to the JSD estimator): with an encoder and {@code p(z | x) = N(Enc(x), σ²I)}, {@code
+ * I(X; Z) ≥ H(Z) + E log p(z | G(z))}, so maximising the bound amounts to minimising {@code λ₂ ·
+ * mean ||z - Enc(G(z))||²}, which is this loss.
  *
- * <p>{@link #estimate} reports the bound for {@code σ = 1} and {@code z ~ N(0, I_k)}: {@code k/2
- * - mean ||z - Enc(G(z))||² / 2} nats.
+ * <p>{@link #estimate} reports the bound for {@code σ = 1} and {@code z ~ N(0, I_k)}: {@code k/2 -
+ * mean ||z - Enc(G(z))||² / 2} nats.
  *
  * <p>Convention: {@code labels} are ignored. {@code predictions[1]} = {@code ||z - Enc(G(z))||²}
  * per sample, {@code (batch)}. Output: a scalar.
@@ -41,13 +43,13 @@ public class InfoGanMutualInformation extends MutualInformationLoss {
     /** {@inheritDoc} */
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
-        return reconstructionError(predictions).mean().mul(getWeight());
+        return Scalars.mul(reconstructionError(predictions).mean(), getWeight());
     }
 
     /** {@inheritDoc} */
     @Override
     public NDArray estimate(NDList predictions) {
-        return reconstructionError(predictions).mean().mul(-0.5f).add(latentFeatures / 2f);
+        return Scalars.mul(reconstructionError(predictions).mean(), -0.5f).add(latentFeatures / 2f);
     }
 
     private NDArray reconstructionError(NDList predictions) {

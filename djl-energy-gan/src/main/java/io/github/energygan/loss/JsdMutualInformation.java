@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 
+import io.github.energygan.util.Scalars;
+
 /**
  * The Jensen–Shannon (Deep InfoMax) mutual-information estimator (Hjelm et al. 2019; DESIGN.md §1):
  *
@@ -14,11 +16,11 @@ import ai.djl.nn.Activation;
  *   Î_JSD = mean_joint[-softplus(-T(G(zᵢ), zᵢ))] - mean_marginal[softplus(T(G(zᵢ), z_π(i)))]
  * </pre>
  *
- * <p>As in the reference implementation, the loss is written as a binary cross-entropy with
- * logits over the {@code 2B} concatenated logits (joint labelled 1, marginal labelled 0), times
- * {@code weight}: for equal batch sizes this is {@code -weight · Î_JSD / 2}. The statistics
- * network {@code T} and the generator minimise it together: {@code T} to tell joint from marginal
- * pairs, {@code G} to make its samples tell their {@code z}.
+ * <p>As in the reference implementation, the loss is written as a binary cross-entropy with logits
+ * over the {@code 2B} concatenated logits (joint labelled 1, marginal labelled 0), times {@code
+ * weight}: for equal batch sizes this is {@code -weight · Î_JSD / 2}. The statistics network {@code
+ * T} and the generator minimise it together: {@code T} to tell joint from marginal pairs, {@code G}
+ * to make its samples tell their {@code z}.
  *
  * <p>Convention: {@code labels} are ignored. {@code predictions[1]} = {@code T} on joint pairs,
  * {@code (batch)}; {@code predictions[2]} = {@code T} on marginal pairs, {@code (batch')}. Output:
@@ -53,7 +55,7 @@ public class JsdMutualInformation extends MutualInformationLoss {
         // BCE with logits: label 1 costs softplus(-t), label 0 costs softplus(t).
         NDArray sum =
                 Activation.softPlus(joint.neg()).sum().add(Activation.softPlus(marginal).sum());
-        return sum.div((float) (nJoint + nMarginal)).mul(getWeight());
+        return Scalars.mul(Scalars.div(sum, (float) (nJoint + nMarginal)), getWeight());
     }
 
     /** {@inheritDoc} */

@@ -6,6 +6,8 @@ package io.github.energygan.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 
+import io.github.energygan.util.Scalars;
+
 import java.util.Locale;
 import java.util.Objects;
 
@@ -13,13 +15,13 @@ import java.util.Objects;
  * An element-wise activation {@code f} together with its derivative {@code f'}, both written as
  * differentiable DJL operations.
  *
- * <p>The derivative is what makes the exact input gradient possible: the vector-Jacobian product
- * of an activation layer is {@code g ⊙ f'(h)}, and because {@code f'(h)} is itself built from
- * NDArray operations, the gradient penalty {@code ||∇_x U(x)||²} gets its parameter gradient from
- * one ordinary (first-order) backward pass. See {@link io.github.energygan.gradient}.
+ * <p>The derivative is what makes the exact input gradient possible: the vector-Jacobian product of
+ * an activation layer is {@code g ⊙ f'(h)}, and because {@code f'(h)} is itself built from NDArray
+ * operations, the gradient penalty {@code ||∇_x U(x)||²} gets its parameter gradient from one
+ * ordinary (first-order) backward pass. See {@link io.github.energygan.gradient}.
  *
- * <p>Instances are immutable and compare by value. {@link #toString()} gives a spec such as
- * {@code leaky_relu:0.2} that {@link #parse(String)} reads back; configuration files use it.
+ * <p>Instances are immutable and compare by value. {@link #toString()} gives a spec such as {@code
+ * leaky_relu:0.2} that {@link #parse(String)} reads back; configuration files use it.
  */
 public final class ActivationFunction {
 
@@ -67,8 +69,7 @@ public final class ActivationFunction {
      */
     public static ActivationFunction leakyRelu(float alpha) {
         if (!(alpha >= 0f && alpha < 1f)) {
-            throw new IllegalArgumentException(
-                    "LeakyReLU slope must be in [0, 1), got " + alpha);
+            throw new IllegalArgumentException("LeakyReLU slope must be in [0, 1), got " + alpha);
         }
         return new ActivationFunction(Kind.LEAKY_RELU, alpha);
     }
@@ -100,7 +101,8 @@ public final class ActivationFunction {
      */
     public static ActivationFunction elu(float alpha) {
         if (!(alpha > 0f) || Float.isInfinite(alpha)) {
-            throw new IllegalArgumentException("ELU alpha must be positive and finite, got " + alpha);
+            throw new IllegalArgumentException(
+                    "ELU alpha must be positive and finite, got " + alpha);
         }
         return new ActivationFunction(Kind.ELU, alpha);
     }
@@ -124,9 +126,9 @@ public final class ActivationFunction {
     }
 
     /**
-     * Parses a spec as written by {@link #toString()}: {@code relu}, {@code leaky_relu:0.2},
-     * {@code silu} (or {@code swish}), {@code softplus}, {@code elu:1.0}, {@code tanh}, {@code
-     * sigmoid}. {@code leaky_relu} alone means slope 0.2; {@code elu} alone means alpha 1.
+     * Parses a spec as written by {@link #toString()}: {@code relu}, {@code leaky_relu:0.2}, {@code
+     * silu} (or {@code swish}), {@code softplus}, {@code elu:1.0}, {@code tanh}, {@code sigmoid}.
+     * {@code leaky_relu} alone means slope 0.2; {@code elu} alone means alpha 1.
      *
      * @param spec the spec, case-insensitive
      * @return the activation
@@ -221,8 +223,8 @@ public final class ActivationFunction {
     }
 
     /**
-     * Returns {@code f'(h)} element-wise, as differentiable operations (so that a loss built on
-     * it can be differentiated once more with an ordinary backward).
+     * Returns {@code f'(h)} element-wise, as differentiable operations (so that a loss built on it
+     * can be differentiated once more with an ordinary backward).
      *
      * <p>At the kinks of ReLU and LeakyReLU ({@code h = 0}) the value is that of the left piece,
      * which is what PyTorch's autograd uses.
@@ -248,7 +250,7 @@ public final class ActivationFunction {
                 {
                     // exp(min(h, 0)) keeps the unused branch finite, so no inf·0 = NaN in backward.
                     NDArray positive = h.gt(0f).toType(h.getDataType(), false);
-                    NDArray negativeBranch = h.minimum(0f).exp().mul(alpha);
+                    NDArray negativeBranch = Scalars.mul(Scalars.minimum(h, 0f).exp(), alpha);
                     return positive.add(positive.neg().add(1f).mul(negativeBranch));
                 }
             case TANH:

@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.TracedForward;
 import io.github.energygan.gradient.TraceableBlock;
+import io.github.energygan.util.Scalars;
 
 /**
  * An MLP energy function {@code U(x)}: {@code (batch, d) → (batch)}. The 2-D reference is {@code
@@ -105,7 +106,8 @@ public class EnergyMlp extends AbstractBlock implements EnergyNetwork, Traceable
 
     /** {@code (ρ/2)·‖x/s‖²} per row. */
     private NDArray base(NDArray x) {
-        return x.square().sum(new int[] {1}).mul(basePrecision / (2f * dataScale * dataScale));
+        return Scalars.mul(
+                x.square().sum(new int[] {1}), basePrecision / (2f * dataScale * dataScale));
     }
 
     /** {@inheritDoc} */
@@ -122,7 +124,7 @@ public class EnergyMlp extends AbstractBlock implements EnergyNetwork, Traceable
                 inner.getOutput().squeeze(1).add(base(input)),
                 g -> {
                     NDArray column = g.expandDims(1);
-                    return inner.pullback(column).add(input.mul(column).mul(slope));
+                    return inner.pullback(column).add(Scalars.mul(input.mul(column), slope));
                 });
     }
 

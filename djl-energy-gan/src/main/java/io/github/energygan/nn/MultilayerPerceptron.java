@@ -20,6 +20,7 @@ import ai.djl.util.PairList;
 import io.github.energygan.gradient.ExactInputGradient;
 import io.github.energygan.gradient.TracedForward;
 import io.github.energygan.gradient.TraceableBlock;
+import io.github.energygan.util.Scalars;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -27,13 +28,13 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * A fully connected network {@code in → w₁ → … → wₙ → out}: {@link Linear} layers with an
- * {@link ActivationFunction} after each hidden layer and an optional one after the output.
+ * A fully connected network {@code in → w₁ → … → wₙ → out}: {@link Linear} layers with an {@link
+ * ActivationFunction} after each hidden layer and an optional one after the output.
  *
  * <p>Weights and biases start from PyTorch's default for {@code nn.Linear}, {@code U(-1/√fanIn,
- * 1/√fanIn)}, as in the reference implementation. The block checks that its input is {@code
- * (batch, in)} and says so when it is not. It is {@link TraceableBlock traceable}: its exact
- * input gradient is available for the gradient penalty and for Langevin sampling.
+ * 1/√fanIn)}, as in the reference implementation. The block checks that its input is {@code (batch,
+ * in)} and says so when it is not. It is {@link TraceableBlock traceable}: its exact input gradient
+ * is available for the gradient penalty and for Langevin sampling.
  */
 public class MultilayerPerceptron extends AbstractBlock implements TraceableBlock {
 
@@ -72,7 +73,8 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
             sequential.add(new ActivationBlock(activation));
             fanIn = width;
         }
-        sequential.add(pytorchInitialised(Linear.builder().setUnits(outputFeatures).build(), fanIn));
+        sequential.add(
+                pytorchInitialised(Linear.builder().setUnits(outputFeatures).build(), fanIn));
         if (outputActivation != null) {
             sequential.add(new ActivationBlock(outputActivation));
         }
@@ -163,25 +165,27 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
             PairList<String, Object> params) {
         NDArray input = inputs.singletonOrThrow();
         checkInput(input);
-        NDList scaled = inputScale == 1f ? inputs : new NDList(input.div(inputScale));
+        NDList scaled = inputScale == 1f ? inputs : new NDList(Scalars.div(input, inputScale));
         NDList out = layers.forward(parameterStore, scaled, training, params);
-        return outputScale == 1f ? out : new NDList(out.singletonOrThrow().mul(outputScale));
+        return outputScale == 1f
+                ? out
+                : new NDList(Scalars.mul(out.singletonOrThrow(), outputScale));
     }
 
     /** {@inheritDoc} */
     @Override
     public TracedForward trace(ParameterStore parameterStore, NDArray input, boolean training) {
         checkInput(input);
-        NDArray scaled = inputScale == 1f ? input : input.div(inputScale);
+        NDArray scaled = inputScale == 1f ? input : Scalars.div(input, inputScale);
         TracedForward inner = ExactInputGradient.trace(layers, parameterStore, scaled, training);
         if (inputScale == 1f && outputScale == 1f) {
             return inner;
         }
         NDArray output =
-                outputScale == 1f ? inner.getOutput() : inner.getOutput().mul(outputScale);
+                outputScale == 1f ? inner.getOutput() : Scalars.mul(inner.getOutput(), outputScale);
         // y = s_out · f(x / s_in): the pullback scales by s_out / s_in.
         float factor = outputScale / inputScale;
-        return new TracedForward(output, g -> inner.pullback(g).mul(factor));
+        return new TracedForward(output, g -> Scalars.mul(inner.pullback(g), factor));
     }
 
     /** {@inheritDoc} */
@@ -192,7 +196,8 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
 
     /** {@inheritDoc} */
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         layers.initialize(manager, dataType, new Shape(1, inputFeatures));
     }
 
@@ -211,7 +216,10 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
         String saved = is.readUTF();
         if (!saved.equals(describeArchitecture())) {
             throw new MalformedModelException(
-                    "The weights were saved for a " + saved + ", not for this " + describeArchitecture());
+                    "The weights were saved for a "
+                            + saved
+                            + ", not for this "
+                            + describeArchitecture());
         }
     }
 
@@ -358,8 +366,10 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
             if (activation == null) {
                 throw new IllegalArgumentException("The " + role + " needs an activation");
             }
-            if (!(inputScale > 0f) || Float.isInfinite(inputScale)
-                    || !(outputScale > 0f) || Float.isInfinite(outputScale)) {
+            if (!(inputScale > 0f)
+                    || Float.isInfinite(inputScale)
+                    || !(outputScale > 0f)
+                    || Float.isInfinite(outputScale)) {
                 throw new IllegalArgumentException(
                         "The "
                                 + role

@@ -12,6 +12,8 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import io.github.energygan.util.Scalars;
+
 /**
  * An MLP statistics network {@code T(x, z)}: inputs {@code [x (batch, d), z (batch, k)]},
  * concatenated, to a logit {@code (batch)}. The 2-D reference is {@code (2+2)→512→512→512→1} with
@@ -97,8 +99,9 @@ public class StatisticsMlp extends AbstractBlock implements StatisticsNetwork {
                             + " and "
                             + z.getShape());
         }
-        NDArray joint = (dataScale == 1f ? x : x.div(dataScale)).concat(z, 1);
-        NDArray out = mlp.forward(parameterStore, new NDList(joint), training, params).singletonOrThrow();
+        NDArray joint = (dataScale == 1f ? x : Scalars.div(x, dataScale)).concat(z, 1);
+        NDArray out =
+                mlp.forward(parameterStore, new NDList(joint), training, params).singletonOrThrow();
         return new NDList(out.squeeze(1));
     }
 
@@ -110,7 +113,8 @@ public class StatisticsMlp extends AbstractBlock implements StatisticsNetwork {
 
     /** {@inheritDoc} */
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         mlp.initialize(manager, dataType, new Shape(1, dataFeatures + latentFeatures));
     }
 

@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import io.github.energygan.gradient.ExactInputGradient;
 import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyNetwork;
+import io.github.energygan.util.Scalars;
 
 import java.util.Objects;
 
@@ -70,7 +71,7 @@ public final class DataEnergy implements EnergyFunction {
         }
         ParameterStore store = new ParameterStore(x.getManager(), false);
         NDList both = ExactInputGradient.INSTANCE.energyAndGradient(energy, store, x, false);
-        return new NDList(both.get(0).mul(beta), both.get(1).mul(beta));
+        return new NDList(Scalars.mul(both.get(0), beta), Scalars.mul(both.get(1), beta));
     }
 
     /** {@inheritDoc} */
@@ -83,7 +84,7 @@ public final class DataEnergy implements EnergyFunction {
     private NDArray evaluate(NDArray x) {
         ParameterStore store = new ParameterStore(x.getManager(), false);
         NDArray u = energy.forward(store, new NDList(x), false).singletonOrThrow();
-        return InputGradient.asBatchVector(u).mul(beta);
+        return Scalars.mul(InputGradient.asBatchVector(u), beta);
     }
 
     @Override

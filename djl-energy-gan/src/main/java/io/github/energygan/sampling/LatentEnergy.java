@@ -14,6 +14,7 @@ import io.github.energygan.gradient.TracedForward;
 import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.nn.EnergyNetwork;
 import io.github.energygan.nn.GeneratorNetwork;
+import io.github.energygan.util.Scalars;
 
 import java.util.Objects;
 
@@ -104,11 +105,11 @@ public final class LatentEnergy implements EnergyFunction {
         TracedForward throughEnergy =
                 ExactInputGradient.trace(energy, store, throughGenerator.getOutput(), false);
         NDArray output = throughEnergy.getOutput();
-        NDArray value = InputGradient.asBatchVector(output).mul(beta);
+        NDArray value = Scalars.mul(InputGradient.asBatchVector(output), beta);
         NDArray seed = z.getManager().full(output.getShape(), beta, output.getDataType());
         NDArray gradient = throughGenerator.pullback(throughEnergy.pullback(seed));
         if (prior) {
-            value = value.add(InputGradient.squaredNorm(z).mul(0.5f));
+            value = value.add(Scalars.mul(InputGradient.squaredNorm(z), 0.5f));
             gradient = gradient.add(z);
         }
         return new NDList(value, gradient);
@@ -125,8 +126,8 @@ public final class LatentEnergy implements EnergyFunction {
         ParameterStore store = new ParameterStore(z.getManager(), false);
         NDArray x = generator.forward(store, new NDList(z), false).singletonOrThrow();
         NDArray u = energy.forward(store, new NDList(x), false).singletonOrThrow();
-        NDArray value = InputGradient.asBatchVector(u).mul(beta);
-        return prior ? value.add(InputGradient.squaredNorm(z).mul(0.5f)) : value;
+        NDArray value = Scalars.mul(InputGradient.asBatchVector(u), beta);
+        return prior ? value.add(Scalars.mul(InputGradient.squaredNorm(z), 0.5f)) : value;
     }
 
     @Override

@@ -15,21 +15,21 @@ import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyNetwork;
+import io.github.energygan.util.Scalars;
 
 import java.util.Objects;
 
 /**
- * The energy network as the block of a DJL training {@code Model}: it lays out exactly what
- * {@link io.github.energygan.loss.EnergyLoss} reads.
+ * The energy network as the block of a DJL training {@code Model}: it lays out exactly what {@link
+ * io.github.energygan.loss.EnergyLoss} reads.
  *
  * <p>Input: {@code [x_data (batch, ...), x_model (batch', ...)]}. Output: {@code [U(x_data)
- * (batch), U(x_model) (batch'), ||∇_x U(x_data)||² (batch)]}. The model samples are detached, so
- * no gradient reaches whatever produced them; the squared norms come from an {@link
- * InputGradient} (exact for supported layers, finite-difference otherwise), so one ordinary
- * backward gives the penalty's parameter gradient. For an {@link EnergyNetwork} with data scale
- * {@code s} the norms are those of the gradient with respect to the standardised input {@code x /
- * s} ({@code s² ||∇_x U||²}), so the penalty coefficient keeps the reference meaning whatever the
- * data's units.
+ * (batch), U(x_model) (batch'), ||∇_x U(x_data)||² (batch)]}. The model samples are detached, so no
+ * gradient reaches whatever produced them; the squared norms come from an {@link InputGradient}
+ * (exact for supported layers, finite-difference otherwise), so one ordinary backward gives the
+ * penalty's parameter gradient. For an {@link EnergyNetwork} with data scale {@code s} the norms
+ * are those of the gradient with respect to the standardised input {@code x / s} ({@code s² ||∇_x
+ * U||²}), so the penalty coefficient keeps the reference meaning whatever the data's units.
  *
  * <p>The energy network is this block's only child: a {@code Trainer} on it updates {@code U} and
  * nothing else.
@@ -62,7 +62,8 @@ public class EnergyCritic extends AbstractBlock {
         super(VERSION);
         this.energy = addChildBlock("energy", Objects.requireNonNull(energy, "energy"));
         this.inputGradient = Objects.requireNonNull(inputGradient, "inputGradient");
-        float scale = energy instanceof EnergyNetwork ? ((EnergyNetwork) energy).getDataScale() : 1f;
+        float scale =
+                energy instanceof EnergyNetwork ? ((EnergyNetwork) energy).getDataScale() : 1f;
         this.penaltyScale = scale * scale;
     }
 
@@ -118,7 +119,7 @@ public class EnergyCritic extends AbstractBlock {
                                 .singletonOrThrow());
         NDArray squaredNorm = energyAndNorm.get(1);
         if (penaltyScale != 1f) {
-            squaredNorm = squaredNorm.mul(penaltyScale);
+            squaredNorm = Scalars.mul(squaredNorm, penaltyScale);
         }
         return new NDList(energyAndNorm.get(0), modelEnergy, squaredNorm);
     }
@@ -132,7 +133,8 @@ public class EnergyCritic extends AbstractBlock {
 
     /** {@inheritDoc} */
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
         energy.initialize(manager, dataType, inputShapes[0]);
     }
 }
