@@ -19,46 +19,36 @@ import java.util.stream.Collectors;
  *       batch 256, 100,000 iterations. Hours on a 2-core CPU.
  *   <li>{@link #FAST_2D}: the {@code demo} default, built to reach the reference's quality in
  *       minutes on a 2-core CPU instead of hours: nets of width 128 with the generator's output
- *       bounded to three data scales, 12,000 iterations of <b>two</b> energy steps and one generator
- *       step, Adam at {@code 1e-3} (reached after a 750-iteration linear warm-up from {@code 1e-4},
- *       so that the energy does not run away on the first, far-off samples) decaying along a cosine
- *       to {@code 5e-5}, and two more cosine schedules: the penalty from the reference's {@code λ =
- *       0.1} down to {@code 0.03}, and the entropy term's weight from 1 to 0.01. Early, a strong
- *       penalty holds the data at the bottom of the energy's pits and a high entropy weight spreads
- *       the generator over every mode; late, both relax so the pits and the generator's modes can
- *       grow as narrow as the data's.
- *       <p>Why 12,000 iterations: with 8,000 about one run in four <i>fell short</i> (6 of 24 runs
- *       on the 25-grid ended between 9 and 73 % high-quality, the others at 83–91 %). In such a run
- *       the energy's pits and ridges are in place but the generator's samples still lie strung
- *       along the lines between neighbouring modes: {@code G} is a continuous map from a
- *       2-dimensional latent space, so every gap between two of its modes is a bridge of latent
- *       mass it must thin out by steepening the map there, and each sample on a bridge is pulled
- *       towards the pits on either side, i.e. nowhere in particular. Thinning the bridges is slow
- *       and the shrinking learning rate stopped it early. Half as many iterations again, on the
- *       same schedule stretched, gave high-quality shares of 82.8–93.6 % in every one of the
- *       exploratory runs (the README lists them); a generator twice as wide (256) at 8,000
- *       iterations did not (one of four runs at 37.5 %), and one energy step per iteration instead
- *       of two was worse (24.9–82.6 % in four runs).
- *       <p>Two energy steps per iteration, not the reference's five: with five, about one run in
- *       three stalled (88.0, 91.5, 8.4, 87.0, 46.9 and 89.2 % after 8,000 iterations) with the
- *       energy racing ahead of the generator (the gap {@code U(G(z)) − U(data)} and the penalty
- *       climbing from about iteration 1,500), at twice the cost per iteration. With two, one
- *       failure at 8,000 iterations was an oscillation (9.4 %), the generator's modes sliding
- *       sideways while a global tilt of the energy chased them; a moving average of the generator's
- *       weights (decay 0.999), the usual remedy, was tried and left out (3 of 11 runs with it still
- *       fell short, and in a 2,000-iteration run the average reaches back into the untrained
- *       start). Swapping the generator's ReLU for LeakyReLU(0.2) did not help (50.4 % on one seed),
- *       and dead ReLU units are as common in converged generators as in those that fell short.
- *       <p>What the other schedules gave with five energy steps (same machine, seeds 0–2): the
- *       reference's constant {@code λ = 0.1} and weight 1 give wide, soft modes (about 25 %
- *       high-quality samples after 8,000 iterations); a constant {@code λ = 0.03} stalled in about
- *       one run in four; a final entropy weight of 0.1 left a stalled run at 22 % (it tightens once
- *       the weight is low: the same model went from 22 % to 50 % in 1,000 further iterations at
- *       weight 0.01); annealing λ further, to {@code 0.01}, let a global tilt of the energy grow
- *       late in one run in three (the penalty is then too weak to stop Adam's drift along
- *       directions the contrastive term barely sees); a constant learning rate of {@code 1e-3} is
- *       erratic, and an unbounded generator sometimes flings samples far out where the energy then
- *       runs away; a latent size of 8 instead of 2 still stalled once in three runs.
+ *       bounded to three data scales, 12,000 iterations of <b>two</b> energy steps and one
+ *       generator step, Adam at {@code 1e-3} (reached after a 750-iteration linear warm-up from
+ *       {@code 1e-4}, so that the energy does not run away on the first, far-off samples) decaying
+ *       along a cosine to {@code 5e-5}, and two more cosine schedules: the penalty from the
+ *       reference's {@code λ = 0.1} down to {@code 0.03}, and the entropy term's weight from 1 to
+ *       0.01. Early, a strong penalty holds the data at the bottom of the energy's pits and a high
+ *       entropy weight spreads the generator over every mode; late, both relax so the pits and the
+ *       generator's modes can grow as narrow as the data's.
+ *       <p>The measurements behind these choices were taken while a bug in how scalars entered the
+ *       autograd graph (see {@link io.github.energygan.util.Scalars}) now and then froze some of
+ *       the networks' weights for the rest of a run; about one run in four then fell short of the
+ *       25-grid's quality, whatever the schedule, and the figures below have to be read with that
+ *       in mind. Since the fix no run has fallen short (the README has the figures).
+ *       <p>Why 12,000 iterations: 8,000 reach every mode too but leave the modes a little wider.
+ *       Seed 6 gave 89.8 % high-quality after 8,000 iterations and 93.0 % after 12,000 (both with
+ *       the divergence guard's gradient bound in place, before the scalar fix; 93.5 % after 12,000
+ *       with it), seed 1 gave 81.8 and 85.9 % after 8,000. 12,000 take about 5 minutes on 2 cores.
+ *       <p>Two energy steps per iteration, not the reference's five: with five an iteration costs
+ *       twice as much, and the energy raced ahead of the generator (the gap {@code U(G(z)) −
+ *       U(data)} and the penalty climbing from about iteration 1,500) in about one run in three
+ *       (88.0, 91.5, 8.4, 87.0, 46.9 and 89.2 % after 8,000 iterations, before the fix). One energy
+ *       step per iteration was worse (24.9–82.6 % in four runs, before the fix).
+ *       <p>What the other schedules gave with five energy steps (same machine, seeds 0–2, before
+ *       the fix): the reference's constant {@code λ = 0.1} and weight 1 give wide, soft modes
+ *       (about 25 % high-quality samples after 8,000 iterations); a final entropy weight of 0.1
+ *       leaves the modes wider than 0.01 does; annealing λ further, to {@code 0.01}, let a global
+ *       tilt of the energy grow late in one run in three (the penalty is then too weak to stop
+ *       Adam's drift along directions the contrastive term barely sees); a constant learning rate
+ *       of {@code 1e-3} is erratic, and an unbounded generator sometimes flings samples far out
+ *       where the energy then runs away.
  *   <li>{@link #IMAGE_NARROW}: 28×28 images (Fashion-MNIST) on a 2-core CPU in under 40 minutes.
  * </ul>
  *
