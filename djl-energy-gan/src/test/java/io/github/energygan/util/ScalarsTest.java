@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -71,7 +72,9 @@ class ScalarsTest {
                     List<ByteBuffer> junk = churn();
                     collector.backward(y);
                     float[] gradient = x.getGradient().toFloatArray();
-                    boolean same = junk.size() > 0;
+                    // The junk must stay allocated until backward has read the freed memory.
+                    Reference.reachabilityFence(junk);
+                    boolean same = true;
                     for (int i = 0; i < gradient.length; i++) {
                         same &= gradient[i] == expected[i];
                     }
