@@ -543,6 +543,18 @@ class EnergyGanTrainerTest {
         assertEquals(1f, constant.estimatorWeightAt(9));
     }
 
+    @Test
+    void guardBoundsAreNamed() {
+        assertMessage(() -> new DivergenceGuard(0f, 3), "maxEnergyDeviation", "0.0");
+        assertMessage(() -> new DivergenceGuard(1e5f, -1f, 3), "maxGradient", "-1.0");
+        assertMessage(
+                () -> new DivergenceGuard(1e5f, Float.POSITIVE_INFINITY, 3),
+                "maxGradient",
+                "Infinity");
+        assertMessage(() -> new DivergenceGuard(1e5f, 1e8f, -1), "maxSkippedSteps", "-1");
+        assertEquals(DivergenceGuard.DEFAULT_MAX_GRADIENT, new DivergenceGuard().getMaxGradient());
+    }
+
     private static void assertMessage(Runnable action, String... parts) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
         for (String part : parts) {
