@@ -35,6 +35,7 @@ class FashionMnistAnomalyBenchmarkTest {
                         600,
                         1000,
                         new double[] {0.01, 0.03},
+                        400,
                         0.1,
                         1);
         EnergyAnomalyTrainer trainer =

@@ -48,8 +48,9 @@ import java.util.stream.IntStream;
  *   <li><b>One-class</b>, per class {@code c}: train on training images of class {@code c}; test on
  *       the test set, class {@code c} EXPECTED, the other nine ANOMALOUS; AUROC (and AUPRC). The
  *       SVM's {@code γ} is chosen on a validation split of the <i>training</i> set: a fifth of the
- *       class's training images held out as normal, as many training images of the other classes as
- *       anomalies; the best by validation AUROC is refitted on all the training images.
+ *       class's training images (of the first {@link Settings#svmSelectionLimit} of them) held out
+ *       as normal, as many training images of the other classes as anomalies; the best by
+ *       validation AUROC is refitted on all the training images.
  *   <li><b>Held-out class</b>, per class {@code c}: pool the training and test sets, remove class
  *       {@code c}, shuffle (seeded), train on 80 % of the rest, test on the other 20 % plus every
  *       image of class {@code c}, which is the positive (ANOMALOUS) class; AUPRC and AUROC. No
@@ -88,6 +89,9 @@ public final class FashionMnistAnomalyBenchmark {
      * @param trainLimit at most this many training images per model (seeded subsample), > 0
      * @param testLimit at most this many test images per model (seeded subsample), > 0
      * @param svmGammas the SVM's candidate γ for the one-class protocol
+     * @param svmSelectionLimit at most this many of a class's training images (the first of the
+     *     seeded subsample) take part in the SVM's choice of γ, > 0; the chosen SVM is refitted on
+     *     all {@code trainLimit}
      * @param svmNu the SVM's ν
      * @param seed the seed of every split and subsample
      */
@@ -98,6 +102,7 @@ public final class FashionMnistAnomalyBenchmark {
             int trainLimit,
             int testLimit,
             double[] svmGammas,
+            int svmSelectionLimit,
             double svmNu,
             long seed) {
 
@@ -128,6 +133,10 @@ public final class FashionMnistAnomalyBenchmark {
             }
             if (svmGammas == null || svmGammas.length == 0) {
                 throw new IllegalArgumentException("Give at least one SVM gamma");
+            }
+            if (svmSelectionLimit <= 0) {
+                throw new IllegalArgumentException(
+                        "svmSelectionLimit must be > 0, got " + svmSelectionLimit);
             }
             if (!(svmNu > 0 && svmNu <= 1)) {
                 throw new IllegalArgumentException("svmNu must be in (0, 1], got " + svmNu);
@@ -238,11 +247,13 @@ public final class FashionMnistAnomalyBenchmark {
         MutableDataset<Event> train = dataset("one-class " + c + " train", normal, otherClass);
         MutableDataset<Event> testSet = dataset("one-class " + c + " test", test, otherClass);
 
-        // The SVM's validation split: a fifth of the class's training images, and as many
-        // training images of other classes; the test set is never looked at.
-        int validationSize = Math.max(1, normal.length / 5);
-        int[] fit = Arrays.copyOfRange(normal, validationSize, normal.length);
-        int[] validationNormal = Arrays.copyOfRange(normal, 0, validationSize);
+        // The SVM's validation split: a fifth of the class's training images (of at most
+        // svmSelectionLimit, as the SVM's training is quadratic), and as many training images of
+        // other classes; the test set is never looked at.
+        int[] selection = limit(normal, settings.svmSelectionLimit());
+        int validationSize = Math.max(1, selection.length / 5);
+        int[] fit = Arrays.copyOfRange(selection, validationSize, selection.length);
+        int[] validationNormal = Arrays.copyOfRange(selection, 0, validationSize);
         int[] others = limit(shuffled(where(trainLabels, l -> l != c), rng), validationSize);
         int[] validation =
                 IntStream.concat(Arrays.stream(validationNormal), Arrays.stream(others)).toArray();
