@@ -52,6 +52,20 @@ class EnergyAnomalyTrainerTest {
     }
 
     @Test
+    void withTheBaseMeasureTwoTrainingsAreIdenticalToo() {
+        // The base measure's term once went through NDArray.mul(Number), whose scalar backward
+        // could read after it was freed (see Scalars): two trainings then differed now and then.
+        MutableDataset<Event> train = Fixtures.train();
+        MutableDataset<Event> test = Fixtures.test();
+        EnergyAnomalyTrainer.Builder builder = Fixtures.trainer().optBasePrecision(1f);
+        try (EnergyAnomalyModel a = builder.build().train(train);
+                EnergyAnomalyModel b = builder.build().train(train)) {
+            assertArrayEquals(Fixtures.scores(a, test), Fixtures.scores(b, test));
+            assertEquals(a.getThreshold(), b.getThreshold());
+        }
+    }
+
+    @Test
     void theProvenanceRetrainsAnIdenticalModelThroughItsConfiguration() {
         MutableDataset<Event> train = Fixtures.train();
         MutableDataset<Event> test = Fixtures.test();
