@@ -7,7 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
+
+import io.github.energygan.util.Convolutions;
 
 /**
  * The vector-Jacobian product of a 2-D convolution with respect to its input: the transposed
@@ -53,15 +54,7 @@ final class ConvolutionPullback {
         spatiallyFlipped.attach(g.getManager());
         NDArray flipped = spatiallyFlipped.transpose(1, 0, 2, 3);
         long pad = kernel - 1 - padding;
-        return Conv2d.conv2d(
-                        spread,
-                        flipped,
-                        null,
-                        new Shape(1, 1),
-                        new Shape(pad, pad),
-                        new Shape(1, 1),
-                        1)
-                .singletonOrThrow();
+        return Convolutions.conv2d(spread, flipped, null, new Shape(1, 1), new Shape(pad, pad));
     }
 
     /** Inserts {@code stride − 1} zeros between consecutive entries along an axis. */

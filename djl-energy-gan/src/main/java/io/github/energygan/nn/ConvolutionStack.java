@@ -16,6 +16,7 @@ import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.TraceableBlock;
 import io.github.energygan.gradient.TracedForward;
+import io.github.energygan.util.Convolutions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,6 @@ public final class ConvolutionStack extends AbstractBlock implements TraceableBl
     private static final Shape KERNEL_SHAPE = new Shape(KERNEL, KERNEL);
     private static final Shape STRIDE_SHAPE = new Shape(STRIDE, STRIDE);
     private static final Shape PADDING_SHAPE = new Shape(PADDING, PADDING);
-    private static final Shape DILATION = new Shape(1, 1);
 
     private final Shape inputShape;
     private final long[] channels;
@@ -139,12 +139,8 @@ public final class ConvolutionStack extends AbstractBlock implements TraceableBl
             NDList inputs,
             boolean training,
             PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        for (Conv2d conv : convolutions) {
-            x = conv.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
-            x = activation.apply(x);
-        }
-        return new NDList(x);
+        // The traced pass computes exactly the forward pass; its pullback is built, not run.
+        return new NDList(trace(parameterStore, inputs.singletonOrThrow(), training).getOutput());
     }
 
     /** {@inheritDoc} */
@@ -158,9 +154,7 @@ public final class ConvolutionStack extends AbstractBlock implements TraceableBl
                     parameterStore.getValue(conv.getParameters().get("weight"), device, training);
             NDArray bias =
                     parameterStore.getValue(conv.getParameters().get("bias"), device, training);
-            NDArray h =
-                    Conv2d.conv2d(x, weight, bias, STRIDE_SHAPE, PADDING_SHAPE, DILATION, 1)
-                            .singletonOrThrow();
+            NDArray h = Convolutions.conv2d(x, weight, bias, STRIDE_SHAPE, PADDING_SHAPE);
             NDArray out = activation.apply(h);
             Shape in = x.getShape();
             // The transposed convolution reaches (n_out − 1)s − 2p + k; the rest of the input

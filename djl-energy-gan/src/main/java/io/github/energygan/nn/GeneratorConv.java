@@ -18,6 +18,7 @@ import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.TraceableBlock;
 import io.github.energygan.gradient.TracedForward;
+import io.github.energygan.util.Convolutions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,6 @@ public class GeneratorConv extends AbstractBlock implements GeneratorNetwork, Tr
     private static final Shape KERNEL = new Shape(ConvolutionStack.KERNEL, ConvolutionStack.KERNEL);
     private static final Shape PADDING =
             new Shape(ConvolutionStack.PADDING, ConvolutionStack.PADDING);
-    private static final Shape DILATION = new Shape(1, 1);
 
     private final long latentFeatures;
     private final Shape dataShape;
@@ -177,19 +177,8 @@ public class GeneratorConv extends AbstractBlock implements GeneratorNetwork, Tr
             NDList inputs,
             boolean training,
             PairList<String, Object> params) {
-        NDArray z = inputs.singletonOrThrow();
-        checkInput(z);
-        NDArray x = project.forward(parameterStore, inputs, training, params).singletonOrThrow();
-        x = Activation.relu(x.reshape(z.getShape().get(0), channels[0], sides[0][0], sides[0][1]));
-        for (int i = 0; i < layers.size(); i++) {
-            x = upsample(x, i);
-            x =
-                    layers.get(i)
-                            .forward(parameterStore, new NDList(x), training, params)
-                            .singletonOrThrow();
-            x = i + 1 < layers.size() ? Activation.relu(x) : x.tanh();
-        }
-        return new NDList(x);
+        // The traced pass computes exactly the forward pass; its pullback is built, not run.
+        return new NDList(trace(parameterStore, inputs.singletonOrThrow(), training).getOutput());
     }
 
     /** {@inheritDoc} */
@@ -219,9 +208,7 @@ public class GeneratorConv extends AbstractBlock implements GeneratorNetwork, Tr
             NDArray bias =
                     parameterStore.getValue(layer.getParameters().get("bias"), device, training);
             NDArray up = upsample(x, stage);
-            NDArray h =
-                    Conv2d.conv2d(up, weight, bias, new Shape(1, 1), PADDING, DILATION, 1)
-                            .singletonOrThrow();
+            NDArray h = Convolutions.conv2d(up, weight, bias, new Shape(1, 1), PADDING);
             boolean last = i + 1 == layers.size();
             NDArray out = last ? h.tanh() : Activation.relu(h);
             TracedForward step =
