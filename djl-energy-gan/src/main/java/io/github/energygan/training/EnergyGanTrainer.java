@@ -196,8 +196,14 @@ public final class EnergyGanTrainer {
             generatorView.setBlock(new GeneratorObjective(gan, run));
             try (Trainer energyTrainer = energyView.newTrainer(energyConfig);
                     Trainer generatorTrainer = generatorView.newTrainer(generatorConfig)) {
+                List<DivergenceGuard> guards =
+                        listeners.stream()
+                                .filter(DivergenceGuard.class::isInstance)
+                                .map(DivergenceGuard.class::cast)
+                                .toList();
                 Phases phases =
-                        new Phases(gan, run, energyTrainer, generatorTrainer, dataset, device);
+                        new Phases(
+                                gan, run, energyTrainer, generatorTrainer, dataset, device, guards);
                 int perEpoch = config.getIterationsPerEpoch();
                 MutualInformationLoss mutualInformation =
                         ((GeneratorLoss) generatorTrainer.getLoss())
@@ -279,6 +285,7 @@ public final class EnergyGanTrainer {
         private final Device device;
         private final ParameterStore generatorReader;
         private final boolean marginalCodes;
+        private final List<DivergenceGuard> guards;
         private Iterator<Batch> batches;
 
         Phases(
@@ -287,7 +294,8 @@ public final class EnergyGanTrainer {
                 Trainer energyTrainer,
                 Trainer generatorTrainer,
                 RandomAccessDataset dataset,
-                Device device) {
+                Device device,
+                List<DivergenceGuard> guards) {
             this.gan = gan;
             this.run = run;
             this.energyTrainer = energyTrainer;
@@ -296,6 +304,7 @@ public final class EnergyGanTrainer {
             this.device = device;
             this.generatorReader = new ParameterStore(run, false);
             this.marginalCodes = gan.getStatistics().isPresent();
+            this.guards = guards;
         }
 
         private Batch nextDataBatch() throws IOException, TranslateException {
@@ -375,7 +384,10 @@ public final class EnergyGanTrainer {
             TrainingListener.BatchData batchData =
                     new TrainingListener.BatchData(batch, labelMap, predictionMap);
             trainer.notifyListeners(l -> l.onTrainingBatch(trainer, batchData));
-            trainer.step();
+            // A skipped step is not applied at all: Adam's moments stay as they were.
+            if (guards.stream().noneMatch(DivergenceGuard::isLastStepSkipped)) {
+                trainer.step();
+            }
         }
     }
 }

@@ -396,6 +396,61 @@ class EnergyGanTrainerTest {
     }
 
     /**
+     * DJL's {@code Trainer.step()} rejects a first step whose gradients are all zero; a skipped
+     * first step must therefore never reach it, in either phase, and training goes on.
+     */
+    @Test
+    void aSkippedFirstStepIsNotAppliedAndTrainingGoesOn() throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 9)) {
+            float[] before = weights(model.getBlock());
+            DivergenceGuard guard = new DivergenceGuard();
+            EnergyGanTrainingConfig config =
+                    quick(1).addTrainingListeners(firstStepNaN(), guard).build();
+            EnergyGanTrainer trainer = new EnergyGanTrainer(model, config);
+            trainer.fit(ring(500));
+            // One iteration: every energy step and the generator step poisoned, so nothing moved.
+            assertEquals(config.getCriticSteps() + 1, guard.getSkippedSteps());
+            assertArrayEquals(before, weights(model.getBlock()), "skipped steps were not applied");
+        }
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 9)) {
+            DivergenceGuard guard = new DivergenceGuard();
+            EnergyGanTrainingConfig config =
+                    quick(6).addTrainingListeners(firstStepNaN(), guard).build();
+            new EnergyGanTrainer(model, config).fit(ring(500));
+            assertEquals(config.getCriticSteps() + 1, guard.getSkippedSteps());
+            for (float w : weights(model.getBlock())) {
+                assertTrue(Float.isFinite(w), "no NaN reached the weights");
+            }
+        }
+    }
+
+    /** Writes NaN into the first gradient of both phases in the first iteration. */
+    private static EnergyGanListener firstStepNaN() {
+        return new EnergyGanListener() {
+            private void poison(Trainer t) {
+                Parameter first = t.getModel().getBlock().getParameters().valueAt(0);
+                try (NDArray g = first.getArray().getGradient()) {
+                    g.muli(Float.NaN);
+                }
+            }
+
+            @Override
+            protected void onEnergyStep(Trainer t, BatchData b, long iteration) {
+                if (iteration == 1) {
+                    poison(t);
+                }
+            }
+
+            @Override
+            protected void onGeneratorStep(Trainer t, BatchData b, long iteration) {
+                if (iteration == 1) {
+                    poison(t);
+                }
+            }
+        };
+    }
+
+    /**
      * Adds {@code 1e20} to every entry of the generator's first weight gradient at one iteration
      * (finite, but its square overflows float) and returns the share of that weight's entries that
      * did not change between the second iteration after the spike and the end of training.

@@ -75,6 +75,8 @@ public class DivergenceGuard extends EnergyGanListener {
 
     private long skippedTotal;
 
+    private boolean lastStepSkipped;
+
     /**
      * Creates a guard with the bounds {@link #DEFAULT_MAX_ENERGY_DEVIATION} and {@link
      * #DEFAULT_MAX_GRADIENT}.
@@ -152,6 +154,19 @@ public class DivergenceGuard extends EnergyGanListener {
         return skippedTotal;
     }
 
+    /**
+     * Returns whether the guard skipped the step it checked last: its gradients were zeroed, and
+     * the optimiser must not be stepped. A trainer that honours this (as {@link
+     * io.github.energygan.training.EnergyGanTrainer} does) leaves Adam's moments untouched by the
+     * skipped step, and never hands DJL's {@code Trainer.step()} a first step of zero gradients,
+     * which DJL rejects.
+     *
+     * @return true if the last checked step was skipped
+     */
+    public boolean isLastStepSkipped() {
+        return lastStepSkipped;
+    }
+
     /** {@inheritDoc} */
     @Override
     protected void onEnergyStep(Trainer trainer, BatchData batchData, long iteration) {
@@ -210,7 +225,8 @@ public class DivergenceGuard extends EnergyGanListener {
                 }
             }
         }
-        if (bad.length() == 0) {
+        lastStepSkipped = bad.length() > 0;
+        if (!lastStepSkipped) {
             skippedInARow.put(what, 0);
             return;
         }
