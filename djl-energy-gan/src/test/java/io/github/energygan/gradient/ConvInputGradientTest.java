@@ -3,6 +3,7 @@
  */
 package io.github.energygan.gradient;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,78 @@ class ConvInputGradientTest {
                             actual.parameterGradient(), expected.parameterGradient());
             assertTrue(error < 1e-4, "run " + run + ": relative error of θ-gradients " + error);
         }
+    }
+
+    /**
+     * The image path as training runs it (float32, a batch built from a Java array, the exact
+     * penalty of the image energy), with the garbage collector run and fresh direct buffers filled
+     * with junk between the forward and the backward pass: every trial's θ-gradients must equal
+     * the first's bit for bit. Memory that the graph reads but libtorch does not own would show
+     * here as junk in the gradients.
+     */
+    @Test
+    void penaltyGradientsSurviveGarbageCollectorChurn() {
+        Shape image = new Shape(1, 28, 28);
+        EnergyConv energy =
+                new EnergyConv(image, new long[] {16, 32, 64}, ActivationFunction.leakyRelu(0.2f));
+        Engine.getInstance().setRandomSeed(13);
+        energy.initialize(manager, DataType.FLOAT32, new Shape(1).addAll(image));
+        java.util.Random random = new java.util.Random(13);
+        float[] pixels = new float[16 * 784];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = random.nextFloat() * 2 - 1;
+        }
+        double[] first = null;
+        for (int trial = 0; trial < 10; trial++) {
+            CreateGraphReference.zeroGradients(energy);
+            try (NDManager step = manager.newSubManager();
+                    ai.djl.training.GradientCollector collector =
+                            Engine.getInstance().newGradientCollector()) {
+                NDArray x = step.create(pixels, new Shape(16).addAll(image));
+                ai.djl.training.ParameterStore store =
+                        new ai.djl.training.ParameterStore(step, false);
+                NDArray penalty =
+                        ExactInputGradient.INSTANCE
+                                .energyAndSquaredGradientNorm(energy, store, x, true)
+                                .get(1)
+                                .mean();
+                java.util.List<java.nio.ByteBuffer> junk = new java.util.ArrayList<>();
+                System.gc();
+                for (int i = 0; i < 200; i++) {
+                    java.nio.ByteBuffer buffer =
+                            java.nio.ByteBuffer.allocateDirect(4096)
+                                    .order(java.nio.ByteOrder.nativeOrder());
+                    while (buffer.hasRemaining()) {
+                        buffer.putFloat(1e30f);
+                    }
+                    junk.add(buffer);
+                }
+                collector.backward(penalty);
+                java.lang.ref.Reference.reachabilityFence(junk);
+            }
+            double[] gradients = flatGradients(energy);
+            if (first == null) {
+                first = gradients;
+                for (double g : first) {
+                    assertTrue(Double.isFinite(g), "finite gradients");
+                }
+            } else {
+                assertArrayEquals(first, gradients, "trial " + trial);
+            }
+        }
+        CreateGraphReference.zeroGradients(energy);
+    }
+
+    private static double[] flatGradients(ai.djl.nn.Block block) {
+        java.util.List<Double> flat = new java.util.ArrayList<>();
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+            try (NDArray g = p.getValue().getArray().getGradient()) {
+                for (float v : g.toFloatArray()) {
+                    flat.add((double) v);
+                }
+            }
+        }
+        return flat.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** The generator's parameter gradients through its 16 → 1 channel output layer, likewise. */
