@@ -36,9 +36,22 @@ public class EnergyLoss extends AbstractCompositeLoss {
      * @throws IllegalArgumentException if {@code λ} is negative or not finite
      */
     public EnergyLoss(float lambda) {
+        this(new GradientPenalty(lambda));
+    }
+
+    /**
+     * Creates the loss with a penalty coefficient that follows a schedule over training.
+     *
+     * @param lambda the coefficient {@code λ ≥ 0} as a function of the iteration
+     */
+    public EnergyLoss(Schedule lambda) {
+        this(new GradientPenalty(lambda, GradientPenalty.DEFAULT_INDEX));
+    }
+
+    private EnergyLoss(GradientPenalty penalty) {
         super("EnergyLoss");
         contrastive = new ContrastiveEnergyLoss();
-        penalty = new GradientPenalty(lambda);
+        this.penalty = penalty;
         components = Arrays.asList(contrastive, penalty);
     }
 

@@ -28,7 +28,7 @@ public class GradientPenalty extends Loss {
     /** Where {@link io.github.energygan.training.EnergyCritic} puts the squared norms. */
     public static final int DEFAULT_INDEX = 2;
 
-    private float lambda;
+    private final Schedule lambda;
     private final int index;
 
     /**
@@ -49,8 +49,19 @@ public class GradientPenalty extends Loss {
      * @throws IllegalArgumentException if {@code λ} is negative or not finite, or {@code index < 0}
      */
     public GradientPenalty(float lambda, int index) {
+        this(Schedule.constant(checkLambda(lambda)), index);
+    }
+
+    /**
+     * Creates a penalty whose coefficient follows a schedule over training.
+     *
+     * @param lambda the coefficient {@code λ ≥ 0} as a function of the iteration
+     * @param index where the squared norms are in {@code predictions}
+     * @throws IllegalArgumentException if {@code index < 0}
+     */
+    public GradientPenalty(Schedule lambda, int index) {
         super("GradientPenalty");
-        this.lambda = checkLambda(lambda);
+        this.lambda = java.util.Objects.requireNonNull(lambda, "lambda");
         if (index < 0) {
             throw new IllegalArgumentException("Prediction index must be >= 0, got " + index);
         }
@@ -73,22 +84,12 @@ public class GradientPenalty extends Loss {
     }
 
     /**
-     * Returns the coefficient.
+     * Returns the coefficient at the current iteration.
      *
      * @return {@code λ}
      */
     public float getLambda() {
-        return lambda;
-    }
-
-    /**
-     * Changes the coefficient, for schedules that anneal it during training.
-     *
-     * @param lambda the new coefficient {@code λ ≥ 0}
-     * @throws IllegalArgumentException if {@code lambda} is negative, NaN or infinite
-     */
-    public void setLambda(float lambda) {
-        this.lambda = checkLambda(lambda);
+        return lambda.current();
     }
 
     /** {@inheritDoc} */
@@ -96,6 +97,6 @@ public class GradientPenalty extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray squaredNorms =
                 Predictions.vector(getName(), predictions, index, "||∇_x U(x_data)||²");
-        return Scalars.mul(squaredNorms.mean(), lambda);
+        return Scalars.mul(squaredNorms.mean(), lambda.current());
     }
 }

@@ -32,6 +32,17 @@ public class InfoGanMutualInformation extends MutualInformationLoss {
      * @throws IllegalArgumentException if a value is out of range
      */
     public InfoGanMutualInformation(float weight, long latentFeatures) {
+        this(Schedule.constant(checkWeight("InfoGanMutualInformation", weight)), latentFeatures);
+    }
+
+    /**
+     * Creates the bound with a weight that follows a schedule over training.
+     *
+     * @param weight {@code λ₂ > 0} as a function of the iteration
+     * @param latentFeatures the latent dimension {@code k}, for {@link #estimate}
+     * @throws IllegalArgumentException if {@code latentFeatures} is out of range
+     */
+    public InfoGanMutualInformation(Schedule weight, long latentFeatures) {
         super("InfoGanMutualInformation", weight);
         if (latentFeatures <= 0) {
             throw new IllegalArgumentException(

@@ -45,6 +45,15 @@ public class JsdMutualInformation extends MutualInformationLoss {
         super("JsdMutualInformation", weight);
     }
 
+    /**
+     * Creates the estimator with a weight that follows a schedule over training.
+     *
+     * @param weight the weight on the BCE mean, {@code > 0}, as a function of the iteration
+     */
+    public JsdMutualInformation(Schedule weight) {
+        super("JsdMutualInformation", weight);
+    }
+
     /** {@inheritDoc} */
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {

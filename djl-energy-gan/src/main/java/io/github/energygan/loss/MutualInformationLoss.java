@@ -15,7 +15,7 @@ import ai.djl.training.loss.Loss;
  */
 public abstract class MutualInformationLoss extends Loss {
 
-    private volatile float weight;
+    private final Schedule weight;
 
     /**
      * Creates the loss.
@@ -25,11 +25,21 @@ public abstract class MutualInformationLoss extends Loss {
      * @throws IllegalArgumentException if the weight is not positive and finite
      */
     protected MutualInformationLoss(String name, float weight) {
-        super(name);
-        this.weight = checkWeight(name, weight);
+        this(name, Schedule.constant(checkWeight(name, weight)));
     }
 
-    private static float checkWeight(String name, float weight) {
+    /**
+     * Creates the loss with a weight that follows a schedule over training.
+     *
+     * @param name the display name
+     * @param weight the weight on the loss, {@code > 0}, as a function of the iteration
+     */
+    protected MutualInformationLoss(String name, Schedule weight) {
+        super(name);
+        this.weight = java.util.Objects.requireNonNull(weight, "weight");
+    }
+
+    static float checkWeight(String name, float weight) {
         if (!(weight > 0f) || Float.isInfinite(weight)) {
             throw new IllegalArgumentException(
                     name + " weight must be positive and finite, got " + weight);
@@ -38,23 +48,12 @@ public abstract class MutualInformationLoss extends Loss {
     }
 
     /**
-     * Returns the weight on this loss.
+     * Returns the weight on this loss at the current iteration.
      *
      * @return the weight
      */
     public float getWeight() {
-        return weight;
-    }
-
-    /**
-     * Changes the weight, for a schedule over training (the trainer calls this before each
-     * generator step when its config anneals the weight).
-     *
-     * @param weight the new weight, {@code > 0}
-     * @throws IllegalArgumentException if the weight is not positive and finite
-     */
-    public void setWeight(float weight) {
-        this.weight = checkWeight(getName(), weight);
+        return weight.current();
     }
 
     /**

@@ -29,6 +29,7 @@ import io.github.energygan.loss.GeneratorLoss;
 import io.github.energygan.loss.InfoGanMutualInformation;
 import io.github.energygan.loss.JsdMutualInformation;
 import io.github.energygan.loss.MutualInformationLoss;
+import io.github.energygan.loss.Schedule;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.training.listener.CheckpointListener;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Trains an {@link EnergyGanModel} (MEG, Kumar et al. 2019) by driving two DJL {@link Trainer}s:
@@ -66,9 +68,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a step creates belongs to a sub-manager closed at the end of the step, so memory stays flat over
  * long runs.
  *
- * <p>Schedules the config asks for are applied at the start of each iteration: the learning rates
- * through DJL's {@code Tracker}s, λ and the estimator's weight through {@link
- * io.github.energygan.loss.GradientPenalty#setLambda} and {@link MutualInformationLoss#setWeight}.
+ * <p>Schedules are DJL {@code Tracker}s, each read by its owner: the learning rates by the
+ * optimisers (by update count), λ and the estimator's weight by the losses themselves (by
+ * iteration, from a {@link Schedule} whose clock the trainer advances).
  * With {@link EnergyGanTrainingConfig#getGeneratorAveraging() generator averaging} (or {@link
  * EnergyGanTrainingConfig#getEnergyAveraging() energy averaging}) on, a moving average of the
  * generator's (energy's) weights is kept beside the run and written into the model when the run
@@ -127,13 +129,15 @@ public final class EnergyGanTrainer {
      */
     public static GeneratorLoss generatorLoss(
             EnergyGanBlock block, EnergyGanTrainingConfig config) {
+        return generatorLoss(block, Schedule.constant(config.getEstimatorWeight()));
+    }
+
+    private static GeneratorLoss generatorLoss(EnergyGanBlock block, Schedule weight) {
         MutualInformationLoss mi = null;
         if (block.getStatistics().isPresent()) {
-            mi = new JsdMutualInformation(config.getEstimatorWeight());
+            mi = new JsdMutualInformation(weight);
         } else if (block.getEncoder().isPresent()) {
-            mi =
-                    new InfoGanMutualInformation(
-                            config.getEstimatorWeight(), block.getLatentFeatures());
+            mi = new InfoGanMutualInformation(weight, block.getLatentFeatures());
         }
         return new GeneratorLoss(mi);
     }
@@ -176,12 +180,18 @@ public final class EnergyGanTrainer {
                 config,
                 inputGradient);
 
+        // The losses read their scheduled coefficients at the iteration this clock reports.
+        AtomicInteger clock = new AtomicInteger();
         DefaultTrainingConfig energyConfig =
-                new DefaultTrainingConfig(new EnergyLoss(config.getPenaltyLambda()))
+                new DefaultTrainingConfig(
+                                new EnergyLoss(new Schedule(config.penaltySchedule(), clock::get)))
                         .optOptimizer(config.newEnergyOptimizer())
                         .optDevices(new Device[] {device});
         DefaultTrainingConfig generatorConfig =
-                new DefaultTrainingConfig(generatorLoss(gan, config))
+                new DefaultTrainingConfig(
+                                generatorLoss(
+                                        gan,
+                                        new Schedule(config.estimatorWeightSchedule(), clock::get)))
                         .optOptimizer(config.newGeneratorOptimizer())
                         .optDevices(new Device[] {device});
         for (TrainingListener listener : listeners) {
@@ -205,11 +215,6 @@ public final class EnergyGanTrainer {
                         new Phases(
                                 gan, run, energyTrainer, generatorTrainer, dataset, device, guards);
                 int perEpoch = config.getIterationsPerEpoch();
-                MutualInformationLoss mutualInformation =
-                        ((GeneratorLoss) generatorTrainer.getLoss())
-                                .getMutualInformation()
-                                .orElse(null);
-                EnergyLoss energyLoss = (EnergyLoss) energyTrainer.getLoss();
                 ParameterAverage average =
                         config.getGeneratorAveraging() > 0f
                                 ? new ParameterAverage(
@@ -222,10 +227,7 @@ public final class EnergyGanTrainer {
                                 : null;
                 for (int i = 0; i < config.getIterations(); i++) {
                     long progress = iteration % perEpoch;
-                    if (mutualInformation != null) {
-                        mutualInformation.setWeight(config.estimatorWeightAt(i));
-                    }
-                    energyLoss.getPenalty().setLambda(config.penaltyLambdaAt(i));
+                    clock.set(i);
                     try {
                         for (int c = 0; c < config.getCriticSteps(); c++) {
                             phases.energyStep(progress, perEpoch);

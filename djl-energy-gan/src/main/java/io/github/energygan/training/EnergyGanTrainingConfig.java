@@ -225,7 +225,18 @@ public final class EnergyGanTrainingConfig {
      * @return λ at that iteration
      */
     public float penaltyLambdaAt(long iteration) {
-        return cosine(penaltyLambda, finalPenaltyFactor, iteration, iterations);
+        return penaltySchedule().getNewValue(Math.toIntExact(iteration));
+    }
+
+    /**
+     * Returns the penalty coefficient's schedule by iteration: {@link #getPenaltyLambda()} decayed
+     * along a cosine to {@code getPenaltyLambda() · getFinalPenaltyFactor()} at the last
+     * iteration.
+     *
+     * @return the schedule
+     */
+    public Tracker penaltySchedule() {
+        return new CosineSchedule(penaltyLambda, finalPenaltyFactor, iterations);
     }
 
     /**
@@ -237,16 +248,18 @@ public final class EnergyGanTrainingConfig {
      * @return the weight
      */
     public float estimatorWeightAt(long iteration) {
-        return cosine(estimatorWeight, finalEstimatorWeightFactor, iteration, iterations);
+        return estimatorWeightSchedule().getNewValue(Math.toIntExact(iteration));
     }
 
-    private static float cosine(float start, float finalFactor, long step, long steps) {
-        if (finalFactor == 1f || steps <= 1) {
-            return start;
-        }
-        double progress = Math.min(1.0, (double) step / (steps - 1));
-        double end = start * (double) finalFactor;
-        return (float) (end + (start - end) * 0.5 * (1 + Math.cos(Math.PI * progress)));
+    /**
+     * Returns the estimator weight's schedule by iteration: {@link #getEstimatorWeight()} decayed
+     * along a cosine to {@code getEstimatorWeight() · getFinalEstimatorWeightFactor()} at the last
+     * iteration.
+     *
+     * @return the schedule
+     */
+    public Tracker estimatorWeightSchedule() {
+        return new CosineSchedule(estimatorWeight, finalEstimatorWeightFactor, iterations);
     }
 
     /**
