@@ -146,29 +146,6 @@ public final class EnergyGanArchitecture {
     }
 
     /**
-     * Returns a preset by name.
-     *
-     * @param name {@code reference-2d}, {@code fast-2d} or {@code image-narrow}
-     * @return the preset
-     * @throws IllegalArgumentException for an unknown name
-     */
-    public static EnergyGanArchitecture preset(String name) {
-        switch (name == null ? "" : name.trim().toLowerCase(Locale.ROOT)) {
-            case "reference-2d":
-                return reference2d();
-            case "fast-2d":
-                return fast2d();
-            case "image-narrow":
-                return imageNarrow();
-            default:
-                throw new IllegalArgumentException(
-                        "Unknown preset '"
-                                + name
-                                + "'; expected reference-2d, fast-2d or image-narrow");
-        }
-    }
-
-    /**
      * Returns a builder with the 2-D reference defaults.
      *
      * @return a new builder

@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Utils;
 
 import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyGanBlock;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -204,7 +204,7 @@ public final class EnergyGanModel implements AutoCloseable {
             moveInto(staging.resolve(PARAMETER_FILE), directory.resolve(PARAMETER_FILE));
             moveInto(staging.resolve(SERVING_PROPERTIES), directory.resolve(SERVING_PROPERTIES));
         } finally {
-            deleteRecursively(staging);
+            Utils.deleteQuietly(staging);
         }
     }
 
@@ -223,7 +223,7 @@ public final class EnergyGanModel implements AutoCloseable {
                     Files.readString(staging.resolve(ARCHITECTURE_FILE), StandardCharsets.UTF_8),
                     Files.readAllBytes(staging.resolve(PARAMETER_FILE)));
         } finally {
-            deleteRecursively(staging);
+            Utils.deleteQuietly(staging);
         }
     }
 
@@ -237,20 +237,6 @@ public final class EnergyGanModel implements AutoCloseable {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        if (Files.isDirectory(path)) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
-                for (Path entry : entries) {
-                    deleteRecursively(entry);
-                }
-            }
-        }
-        Files.delete(path);
     }
 
     /**

@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
+import ai.djl.training.EasyTrain;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
@@ -43,9 +43,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -213,7 +211,7 @@ public final class EnergyGanTrainer {
                                 .toList();
                 Phases phases =
                         new Phases(
-                                gan, run, energyTrainer, generatorTrainer, dataset, device, guards);
+                                gan, run, energyTrainer, generatorTrainer, dataset, guards);
                 int perEpoch = config.getIterationsPerEpoch();
                 ParameterAverage average =
                         config.getGeneratorAveraging() > 0f
@@ -284,7 +282,6 @@ public final class EnergyGanTrainer {
         private final Trainer energyTrainer;
         private final Trainer generatorTrainer;
         private final RandomAccessDataset dataset;
-        private final Device device;
         private final ParameterStore generatorReader;
         private final boolean marginalCodes;
         private final List<DivergenceGuard> guards;
@@ -296,17 +293,23 @@ public final class EnergyGanTrainer {
                 Trainer energyTrainer,
                 Trainer generatorTrainer,
                 RandomAccessDataset dataset,
-                Device device,
                 List<DivergenceGuard> guards) {
             this.gan = gan;
             this.run = run;
             this.energyTrainer = energyTrainer;
             this.generatorTrainer = generatorTrainer;
             this.dataset = dataset;
-            this.device = device;
             this.generatorReader = new ParameterStore(run, false);
             this.marginalCodes = gan.getStatistics().isPresent();
             this.guards = guards;
+        }
+
+        /**
+         * The losses ignore labels, but {@link EasyTrain#trainBatch} files predictions under the
+         * first label's device, so a batch carries one array as its label.
+         */
+        private NDList unusedLabels(NDArray onDevice) {
+            return new NDList(onDevice);
         }
 
         private Batch nextDataBatch() throws IOException, TranslateException {
@@ -337,7 +340,7 @@ public final class EnergyGanTrainer {
                         new Batch(
                                 step,
                                 new NDList(real, fake),
-                                new NDList(),
+                                unusedLabels(real),
                                 size,
                                 Batchifier.STACK,
                                 Batchifier.STACK,
@@ -359,7 +362,7 @@ public final class EnergyGanTrainer {
                         new Batch(
                                 step,
                                 data,
-                                new NDList(),
+                                unusedLabels(z),
                                 size,
                                 Batchifier.STACK,
                                 Batchifier.STACK,
@@ -370,22 +373,7 @@ public final class EnergyGanTrainer {
         }
 
         private void trainStep(Trainer trainer, Batch batch) {
-            NDList data = batch.getData();
-            NDList labels = batch.getLabels();
-            Map<Device, NDList> labelMap = new ConcurrentHashMap<>();
-            Map<Device, NDList> predictionMap = new ConcurrentHashMap<>();
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(data, labels);
-                long begin = System.nanoTime();
-                NDArray loss = trainer.getLoss().evaluate(labels, predictions);
-                collector.backward(loss);
-                trainer.addMetric("backward", begin);
-                labelMap.put(device, labels);
-                predictionMap.put(device, predictions);
-            }
-            TrainingListener.BatchData batchData =
-                    new TrainingListener.BatchData(batch, labelMap, predictionMap);
-            trainer.notifyListeners(l -> l.onTrainingBatch(trainer, batchData));
+            EasyTrain.trainBatch(trainer, batch);
             // A skipped step is not applied at all: Adam's moments stay as they were.
             if (guards.stream().noneMatch(DivergenceGuard::isLastStepSkipped)) {
                 trainer.step();

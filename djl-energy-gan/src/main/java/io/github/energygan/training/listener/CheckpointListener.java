@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
+import ai.djl.util.Utils;
 
 import io.github.energygan.model.EnergyGanModel;
 
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -137,7 +137,7 @@ public class CheckpointListener extends EnergyGanListener {
                         directory.resolve(".checkpoint-" + java.util.UUID.randomUUID()));
         model.save(staging);
         if (Files.exists(target)) {
-            deleteRecursively(target);
+            Utils.deleteQuietly(target);
         }
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -147,23 +147,9 @@ public class CheckpointListener extends EnergyGanListener {
         synchronized (written) {
             written.add(target);
             while (written.size() > keep) {
-                deleteRecursively(written.remove(0));
+                Utils.deleteQuietly(written.remove(0));
             }
         }
         logger.debug("Checkpoint written: {}", target);
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        if (Files.isDirectory(path)) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
-                for (Path entry : entries) {
-                    deleteRecursively(entry);
-                }
-            }
-        }
-        Files.delete(path);
     }
 }
