@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * The 25-Gaussian grid: equal components at {@code {-4, -2, 0, 2, 4}²} with {@code σ = 0.05}
- * (DESIGN.md §3, the VEEGAN/PacGAN benchmark).
+ * (the VEEGAN/PacGAN benchmark: Srivastava et al. 2017, Lin et al. 2018).
  */
 public final class GaussianGrid extends ToyDataset2d implements GaussianMixture2d {
 

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDArray;
 
 /**
  * The 8-Gaussian ring: equal components on the unit circle at angles {@code 2πi/8} with {@code σ
- * = 0.01} (DESIGN.md §3).
+ * = 0.01} (Srivastava et al. 2017).
  */
 public final class GaussianRing extends ToyDataset2d implements GaussianMixture2d {
 

@@ -9,7 +9,7 @@ import ai.djl.training.loss.Loss;
 
 /**
  * The maximum-likelihood gradient of an energy model as a loss: positive phase minus negative
- * phase, {@code mean_{x~data} U(x) - mean_{x~model} U(x)} (DESIGN.md §1; Kumar et al. 2019, eq.
+ * phase, {@code mean_{x~data} U(x) - mean_{x~model} U(x)} (Kumar et al. 2019, eq.
  * 3). Minimising it pushes energy down on data and up on model samples.
  *
  * <p>Convention: {@code labels} are ignored. {@code predictions[0]} = {@code U(x_data)}, shape

@@ -10,7 +10,7 @@ import ai.djl.util.Pair;
 import java.util.Arrays;
 
 /**
- * The energy network's loss (DESIGN.md §1):
+ * The energy network's loss (Kumar et al. 2019):
  *
  * <pre>
  *   L_U = mean_{x~data} U(x) - mean_z U(G(z).detached) + λ · mean_{x~data} ||∇_x U(x)||²

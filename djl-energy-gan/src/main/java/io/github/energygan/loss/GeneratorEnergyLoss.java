@@ -10,7 +10,7 @@ import ai.djl.training.loss.Loss;
 /**
  * The energy of the generator's samples, {@code mean_z U(G(z))}: the part of {@code KL(q_φ ||
  * p_θ) = E_z[U(G(z))] - H(q_φ) + const} that pulls the generator into the energy's wells
- * (DESIGN.md §1). The energy network's parameters must be frozen while this is minimised.
+ * (Kumar et al. 2019). The energy network's parameters must be frozen while this is minimised.
  *
  * <p>Convention: {@code labels} are ignored. {@code predictions[0]} = {@code U(G(z))}, shape
  * {@code (batch)}. Output: a scalar.

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The generator's loss (DESIGN.md §1): {@code L_G = mean_z U(G(z)) - Î(X; Z)}, the entropy term
+ * The generator's loss (Kumar et al. 2019): {@code L_G = mean_z U(G(z)) - Î(X; Z)}, the entropy term
  * given by a {@link MutualInformationLoss} ({@link JsdMutualInformation} or {@link
  * InfoGanMutualInformation}), or left out.
  *

@@ -10,7 +10,7 @@ import ai.djl.nn.Activation;
 import io.github.energygan.util.Scalars;
 
 /**
- * The Jensen–Shannon (Deep InfoMax) mutual-information estimator (Hjelm et al. 2019; DESIGN.md §1):
+ * The Jensen–Shannon (Deep InfoMax) mutual-information estimator (Hjelm et al. 2019):
  *
  * <pre>
  *   Î_JSD = mean_joint[-softplus(-T(G(zᵢ), zᵢ))] - mean_marginal[softplus(T(G(zᵢ), z_π(i)))]

@@ -10,7 +10,7 @@ import ai.djl.training.loss.Loss;
 /**
  * A loss that stands in for {@code -H(q_φ)}, the generator's negative entropy. {@code x = G(z)} is
  * deterministic, so {@code H(X) = I(X; Z) + const} and maximising an estimate {@code Î(X; Z)}
- * keeps the generator's entropy high (DESIGN.md §1). Subclasses read their inputs from {@code
+ * keeps the generator's entropy high (Kumar et al. 2019). Subclasses read their inputs from {@code
  * predictions[1...]}; {@code predictions[0]} is {@code U(G(z))}.
  */
 public abstract class MutualInformationLoss extends Loss {

@@ -6,7 +6,7 @@ package io.github.energygan.metrics;
 import java.util.Locale;
 
 /**
- * Sample quality on a 2-D Gaussian mixture by the VEEGAN/PacGAN protocol (DESIGN.md §4).
+ * Sample quality on a 2-D Gaussian mixture by the VEEGAN/PacGAN protocol (Srivastava et al. 2017; Lin et al. 2018).
  *
  * @param samples how many samples were scored
  * @param highQuality how many lay within {@code 3σ} of their nearest mode

@@ -28,7 +28,7 @@ import java.util.Objects;
  * Everything needed to rebuild an {@link EnergyGanBlock} before its weights are loaded: sizes,
  * widths, activations and the entropy estimator. Saved as JSON beside the weights.
  *
- * <p>Presets: {@link #reference2d()} is the 2-D reference of DESIGN.md §1 (three hidden layers of
+ * <p>Presets: {@link #reference2d()} is the 2-D reference of Kumar et al. 2019 (three hidden layers of
  * 512 everywhere); {@link #fast2d()} is the default of the {@code demo} job, narrower so that it
  * trains to full mode coverage in minutes on a 2-core CPU.
  */
@@ -98,7 +98,7 @@ public final class EnergyGanArchitecture {
     }
 
     /**
-     * The 2-D reference nets (DESIGN.md §1): {@code G 2→512→512→512→2} ReLU, {@code U
+     * The 2-D reference nets (Kumar et al. 2019): {@code G 2→512→512→512→2} ReLU, {@code U
      * 2→512→512→512→1} LeakyReLU(0.2), {@code T (2+2)→512→512→512→1} LeakyReLU(0.2), JSD estimator.
      *
      * @return the reference architecture
@@ -124,7 +124,7 @@ public final class EnergyGanArchitecture {
     }
 
     /**
-     * The narrow 28×28 image preset: the reference layout of DESIGN.md §1 (strided convolutions
+     * The narrow 28×28 image preset: the reference layout of Kumar et al. 2019 (strided convolutions
      * with kernel 5, LeakyReLU(0.2), no normalisation, in the energy network) at an eighth of its
      * width and one layer fewer, so that it trains on a 2-core CPU: {@code U} convolutions 1→16→32
      * →64 (28 → 14 → 7 → 4) and a linear map to 1; {@code G} from a 64-dimensional code, linear to

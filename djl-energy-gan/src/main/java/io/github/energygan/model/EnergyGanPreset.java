@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * A named architecture with the training hyperparameters that go with it.
  *
  * <ul>
- *   <li>{@link #REFERENCE_2D}: the reference code's 2-D setting (DESIGN.md §1): nets of three
+ *   <li>{@link #REFERENCE_2D}: the reference code's 2-D setting (Kumar et al. 2019): nets of three
  *       hidden layers of 512, Adam {@code 1e-4, (0.5, 0.9)}, {@code nCritic = 5}, {@code λ = 0.1},
  *       batch 256, 100,000 iterations. Hours on a 2-core CPU.
  *   <li>{@link #FAST_2D}: the {@code demo} default, built to reach the reference's quality in
@@ -27,28 +27,16 @@ import java.util.stream.Collectors;
  *       0.01. Early, a strong penalty holds the data at the bottom of the energy's pits and a high
  *       entropy weight spreads the generator over every mode; late, both relax so the pits and the
  *       generator's modes can grow as narrow as the data's.
- *       <p>The measurements behind these choices were taken while a bug in how scalars entered the
- *       autograd graph (see {@link io.github.energygan.util.Scalars}) now and then froze some of
- *       the networks' weights for the rest of a run; about one run in four then fell short of the
- *       25-grid's quality, whatever the schedule, and the figures below have to be read with that
- *       in mind. Since the fix no run has fallen short (the README has the figures).
  *       <p>Why 12,000 iterations: 8,000 reach every mode too but leave the modes a little wider.
- *       Seed 6 gave 89.8 % high-quality after 8,000 iterations and 93.0 % after 12,000 (both with
- *       the divergence guard's gradient bound in place, before the scalar fix; 93.5 % after 12,000
- *       with it), seed 1 gave 81.8 and 85.9 % after 8,000. 12,000 take about 5 minutes on 2 cores.
  *       <p>Two energy steps per iteration, not the reference's five: with five an iteration costs
- *       twice as much, and the energy raced ahead of the generator (the gap {@code U(G(z)) −
- *       U(data)} and the penalty climbing from about iteration 1,500) in about one run in three
- *       (88.0, 91.5, 8.4, 87.0, 46.9 and 89.2 % after 8,000 iterations, before the fix). One energy
- *       step per iteration was worse (24.9–82.6 % in four runs, before the fix).
- *       <p>What the other schedules gave with five energy steps (same machine, seeds 0–2, before
- *       the fix): the reference's constant {@code λ = 0.1} and weight 1 give wide, soft modes
- *       (about 25 % high-quality samples after 8,000 iterations); a final entropy weight of 0.1
- *       leaves the modes wider than 0.01 does; annealing λ further, to {@code 0.01}, let a global
- *       tilt of the energy grow late in one run in three (the penalty is then too weak to stop
- *       Adam's drift along directions the contrastive term barely sees); a constant learning rate
- *       of {@code 1e-3} is erratic, and an unbounded generator sometimes flings samples far out
- *       where the energy then runs away.
+ *       twice as much and the energy races ahead of the generator (the gap {@code U(G(z)) −
+ *       U(data)} and the penalty climb) in some runs; with one the energy lags behind.
+ *       <p>The alternatives measured: the reference's constant {@code λ = 0.1} and weight 1 give
+ *       wide, soft modes; a final entropy weight of 0.1 leaves the modes wider than 0.01 does;
+ *       annealing λ further, to {@code 0.01}, lets a global tilt of the energy grow late (the
+ *       penalty is then too weak to stop Adam's drift along directions the contrastive term
+ *       barely sees); a constant learning rate of {@code 1e-3} is erratic, and an unbounded
+ *       generator sometimes flings samples far out where the energy then runs away.
  *   <li>{@link #IMAGE_NARROW}: 28×28 images (Fashion-MNIST) on a 2-core CPU in under 40 minutes.
  * </ul>
  *
@@ -95,7 +83,7 @@ public final class EnergyGanPreset {
      * of five energy steps and one generator step at batch 64, Adam at {@code 2e-4} (twice the
      * reference's, for a run of thousands rather than tens of thousands of iterations) with the
      * reference betas, and {@code λ = 1} on the full squared norm of {@code ∇_x U}. The reference's
-     * image penalty (10 on the per-pixel mean, {@code λ = 10/784} on the full norm, DESIGN.md §1)
+     * image penalty (10 on the per-pixel mean, {@code λ = 10/784} on the full norm, as in the reference code of Kumar et al. 2019)
      * was too weak for these narrow nets without batch normalisation: measured here, the energies
      * swung by ±3,000 and the gap between data and samples reached 900 within 1,000 iterations,
      * with saturated white blobs for samples; with {@code λ = 1} the energies stay within ±10 and

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Strided convolutions, each kernel 5, stride 2, padding 2 (the 28×28 reference of DESIGN.md §1,
+ * Strided convolutions, each kernel 5, stride 2, padding 2 (the 28×28 reference of Kumar et al. 2019,
  * which halves the side, rounding up: 28 → 14 → 7 → 4) followed by an activation: {@code (batch, C,
  * H, W) → (batch, c_L, h_L, w_L)}.
  *

@@ -20,7 +20,7 @@ import io.github.energygan.gradient.TracedForward;
 /**
  * A convolutional energy function {@code U(x)} on images: strided convolutions (kernel 5, stride 2,
  * padding 2) with LeakyReLU(0.2), no normalisation, then a linear map to one value, {@code (batch,
- * C, H, W) → (batch)}. The 28×28 reference of DESIGN.md §1 has channels 64, 128, 256, 512; narrower
+ * C, H, W) → (batch)}. The 28×28 reference of Kumar et al. 2019 has channels 64, 128, 256, 512; narrower
  * presets keep the layout. Traceable, so the gradient penalty is exact.
  */
 public class EnergyConv extends AbstractBlock implements EnergyNetwork, TraceableBlock {

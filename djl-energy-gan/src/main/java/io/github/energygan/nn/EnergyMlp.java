@@ -18,7 +18,7 @@ import io.github.energygan.util.Scalars;
 
 /**
  * An MLP energy function {@code U(x)}: {@code (batch, d) → (batch)}. The 2-D reference is {@code
- * 2→512→512→512→1} with LeakyReLU(0.2) (DESIGN.md §1), the default here.
+ * 2→512→512→512→1} with LeakyReLU(0.2) (Kumar et al. 2019), the default here.
  *
  * <p>Optionally the energy carries a Gaussian base measure: {@code U(x) = f(x) + (ρ/2)·‖x/s‖²},
  * {@code f} the perceptron, {@code s} the data scale, {@code ρ ≥ 0} the base precision ({@link

@@ -29,7 +29,7 @@ import java.util.List;
  * the energy network's convolutions pass through, e.g. 4 → 7 → 14 → 28), ReLU between them and tanh
  * at the end, so images lie in {@code [-1, 1]}: {@code (batch, k) → (batch, C, H, W)}.
  *
- * <p>The reference (DESIGN.md §1) puts batch normalisation after the linear map and each hidden
+ * <p>The reference (Kumar et al. 2019) puts batch normalisation after the linear map and each hidden
  * transposed convolution; this generator leaves it out, so that its exact pullback (needed by
  * latent MCMC) has no batch statistics in it. Traceable: the vector-Jacobian product of a
  * transposed convolution is the convolution with the same weight.

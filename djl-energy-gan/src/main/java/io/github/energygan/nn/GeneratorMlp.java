@@ -17,7 +17,7 @@ import io.github.energygan.gradient.TraceableBlock;
 
 /**
  * An MLP generator {@code G(z)}: {@code (batch, k) → (batch, d)}. The 2-D reference is {@code
- * 2→512→512→512→2} with ReLU (DESIGN.md §1), the default here. Traceable, so that Langevin
+ * 2→512→512→512→2} with ReLU (Kumar et al. 2019), the default here. Traceable, so that Langevin
  * sampling in latent space can pull {@code ∇_x U} back to {@code ∇_z U(G(z))} exactly.
  */
 public class GeneratorMlp extends AbstractBlock implements GeneratorNetwork, TraceableBlock {

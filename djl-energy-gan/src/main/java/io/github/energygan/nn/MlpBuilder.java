@@ -11,7 +11,7 @@ package io.github.energygan.nn;
  */
 public abstract class MlpBuilder<T extends MlpBuilder<T>> {
 
-    /** The 2-D reference width (DESIGN.md §1). */
+    /** The 2-D reference width (Kumar et al. 2019). */
     public static final long[] REFERENCE_2D_WIDTHS = {512, 512, 512};
 
     long[] hiddenWidths = REFERENCE_2D_WIDTHS.clone();

@@ -17,7 +17,7 @@ import io.github.energygan.util.Scalars;
 /**
  * An MLP statistics network {@code T(x, z)}: inputs {@code [x (batch, d), z (batch, k)]},
  * concatenated, to a logit {@code (batch)}. The 2-D reference is {@code (2+2)→512→512→512→1} with
- * LeakyReLU(0.2) (DESIGN.md §1), the default here.
+ * LeakyReLU(0.2) (Kumar et al. 2019), the default here.
  */
 public class StatisticsMlp extends AbstractBlock implements StatisticsNetwork {
 

@@ -17,8 +17,8 @@ import java.util.Arrays;
 
 /**
  * The loop shared by both samplers: Langevin proposals {@code y = x − α∇E(x) + √(2α)·ε}, taken as
- * they are (unadjusted) or accepted per chain with the exact Metropolis–Hastings correction (MALA),
- * DESIGN.md §1.
+ * they are (unadjusted) or accepted per chain with the exact Metropolis–Hastings correction (MALA;
+ * Roberts & Tweedie 1996).
  */
 final class LangevinChains {
 
@@ -187,7 +187,7 @@ final class LangevinChains {
 
     /**
      * {@code log r = E(x) − E(y) + log q(x|y) − log q(y|x)} with {@code log q(a|b) = −||a − b +
-     * α∇E(b)||² / (4α)} (DESIGN.md §1); since {@code y − x + α∇E(x) = √(2α)·ε}, the reverse term is
+     * α∇E(b)||² / (4α)} (Kumar et al. 2019); since {@code y − x + α∇E(x) = √(2α)·ε}, the reverse term is
      * {@code −||ε||²/2}. Proposals with a non-finite energy or gradient get {@code −∞} (always
      * rejected).
      */

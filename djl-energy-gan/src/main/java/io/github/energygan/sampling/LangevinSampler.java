@@ -8,7 +8,7 @@ import ai.djl.util.Progress;
 
 /**
  * Unadjusted Langevin dynamics, {@code x' = x − α∇E(x) + √(2α)·ε}, {@code ε ~ N(0, I)}, every
- * proposal taken (DESIGN.md §1).
+ * proposal taken (Kumar et al. 2019).
  *
  * <p>Its stationary law is not {@code exp(-E)} but a perturbation of it whose error grows with
  * {@code α} (for a Gaussian target of precision {@code P} the stationary covariance is {@code (P(I

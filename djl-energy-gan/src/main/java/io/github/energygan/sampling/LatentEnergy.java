@@ -20,7 +20,7 @@ import java.util.Objects;
 
 /**
  * The latent energy of a trained pair, {@code E(z) = β·U(G(z)) + ||z||²/2} with the prior term, or
- * {@code β·U(G(z))} without it (DESIGN.md §1). The article and the reference code sample the
+ * {@code β·U(G(z))} without it (Kumar et al. 2019). The article and the reference code sample the
  * latter, calling {@code β} an inverse temperature; the prior term (on by default) keeps chains in
  * the region of latent space the generator was trained on.
  *

@@ -9,7 +9,7 @@ import ai.djl.util.Progress;
 /**
  * The Metropolis-adjusted Langevin algorithm, exact: Langevin proposals {@code y = x − α∇E(x) +
  * √(2α)·ε} accepted per chain with probability {@code min(1, exp(E(x) − E(y) + log q(x|y) − log
- * q(y|x)))}, {@code log q(a|b) = −||a − b + α∇E(b)||²/(4α)} (DESIGN.md §1). Its chains leave {@code
+ * q(y|x)))}, {@code log q(a|b) = −||a − b + α∇E(b)||²/(4α)} (Kumar et al. 2019). Its chains leave {@code
  * exp(-E)} invariant for any step size; a larger step only lowers the acceptance rate.
  *
  * <p>(The article's reference code forgets the square on the norm in one sampler and the proposal

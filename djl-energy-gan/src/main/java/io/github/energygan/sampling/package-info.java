@@ -8,7 +8,7 @@
  *
  * <p>What is sampled is an {@link io.github.energygan.sampling.EnergyFunction}: the latent energy
  * of a trained pair, {@link io.github.energygan.sampling.LatentEnergy}, {@code E(z) = β·U(G(z)) +
- * ||z||²/2} (DESIGN.md §1, "Sampling with the trained pair"); the data-space energy {@link
+ * ||z||²/2} (Kumar et al. 2019, "Maximum Entropy Generators for Energy-Based Models", §3); the data-space energy {@link
  * io.github.energygan.sampling.DataEnergy} {@code β·U(x)}; or any differentiable function of
  * NDArrays through {@link io.github.energygan.sampling.DifferentiableEnergy}.
  */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The hyperparameters of {@link EnergyGanTrainer}. Defaults are the reference ones of DESIGN.md §1:
+ * The hyperparameters of {@link EnergyGanTrainer}. Defaults are the reference ones of Kumar et al. 2019:
  * {@code nCritic = 5}, {@code λ = 0.1}, batch 256, Adam with learning rate {@code 1e-4} and betas
  * {@code (0.5, 0.9)} for every network, weight 1 on the estimator's loss.
  *

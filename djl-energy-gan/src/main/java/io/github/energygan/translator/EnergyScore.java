@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The energy of one point and the squared norm of its input gradient. Both serve as anomaly scores:
- * higher means less like the training data (DESIGN.md §1, "Anomaly detection").
+ * higher means less like the training data (Kumar et al. 2019, §5).
  *
  * @param energy {@code U(x)}
  * @param squaredGradientNorm {@code ||∇_x U(x)||²}, over all the point's values

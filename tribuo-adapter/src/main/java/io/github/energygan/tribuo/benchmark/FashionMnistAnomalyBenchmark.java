@@ -41,7 +41,7 @@ import java.util.stream.IntStream;
 
 /**
  * Our {@link EnergyAnomalyTrainer} beside Tribuo's one-class SVM ({@link LibSVMAnomalyTrainer}, RBF
- * kernel) on Fashion-MNIST pixels in {@code [0, 1]}, under the two protocols of DESIGN.md §4, each
+ * kernel) on Fashion-MNIST pixels in {@code [0, 1]}, under two protocols (one class normal, or one class anomalous), each
  * method on exactly the same training and test examples:
  *
  * <ul>
