@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * A short setting of {@code energy-gan tribuo-bench} (one class, small subsamples, 200 iterations),
  * so that the benchmark's code path runs in every build. Class 1 (trouser) is the easiest class for
- * both methods; the full figures are in the README.
+ * both methods; the full figures are in docs/benchmarks.md.
  */
 class FashionMnistAnomalyBenchmarkTest {
 

@@ -72,6 +72,9 @@ class ReadmeSnippetsTest {
 
     private static final Path README = Path.of("..", "README.md");
 
+    /** The longer guide the README links to, which shows the rest of the library's snippets. */
+    private static final Path USAGE = Path.of("..", "docs", "usage.md");
+
     @Test
     void trainAndEvaluate(@TempDir Path dir) throws Exception {
         Path modelDir = dir.resolve("my-model");
@@ -256,6 +259,7 @@ class ReadmeSnippetsTest {
     @Test
     void readmeShowsTheseSnippets() throws IOException {
         String readme = Files.readString(README, StandardCharsets.UTF_8);
+        String usage = Files.readString(USAGE, StandardCharsets.UTF_8);
         String source =
                 Files.readString(
                         Path.of("src/test/java/io/github/energygan/it/ReadmeSnippetsTest.java"),
@@ -264,11 +268,18 @@ class ReadmeSnippetsTest {
                 Files.readString(
                         Path.of("src/test/java/io/github/energygan/it/ZooLookupMain.java"),
                         StandardCharsets.UTF_8);
-        List<String> names = List.of("train", "load", "criteria", "stock", "mcmc", "zoo");
-        for (String name : names) {
+        for (String name : List.of("zoo", "stock", "tribuo")) {
             String code = snippet(name.equals("zoo") ? zoo : source, name);
-            String block = readmeBlock(readme, name);
-            assertEquals(code, block, "README snippet '" + name + "' differs from the tested code");
+            assertEquals(
+                    code,
+                    readmeBlock(readme, name),
+                    "README snippet '" + name + "' differs from the tested code");
+        }
+        for (String name : List.of("train", "load", "criteria", "mcmc")) {
+            assertEquals(
+                    snippet(source, name),
+                    readmeBlock(usage, name),
+                    "docs/usage.md snippet '" + name + "' differs from the tested code");
         }
     }
 

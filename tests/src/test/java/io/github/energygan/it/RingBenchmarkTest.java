@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The 8-Gaussian ring on the demo's preset, squeezed to a quarter of its iterations: training must
  * find the ring. (The full 25-grid protocol runs from {@code energy-gan demo}; its figures are in
- * the README.)
+ * docs/benchmarks.md.)
  */
 class RingBenchmarkTest {
 
@@ -44,7 +44,7 @@ class RingBenchmarkTest {
                 // runs are not bit-reproducible (MKL picks kernels by CPU and alignment), and
                 // 2,000-iteration runs of this very setting have ended anywhere from 5/8 modes
                 // and 2.4 % high-quality to 8/8 and 87 %. (The full demo's 8/8 is measured by
-                // `energy-gan demo --dataset ring-8`; see the README.) What must always hold is
+                // `energy-gan demo --dataset ring-8`; see docs/benchmarks.md.) What must always hold is
                 // that training found the ring: an untrained generator covers 0 modes with 0 %
                 // high-quality samples, and uniform samples over the ring's square would be
                 // high-quality 0.25 % of the time.

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 class ZooOfflineTest {
 
     /**
-     * The 2-D model cards (README): modes and high-quality % raw, then modes and high-quality %
+     * The 2-D model cards (docs/benchmarks.md): modes and high-quality % raw, then modes and high-quality %
      * after MALA.
      */
     static final Map<String, double[]> CARDS_2D =
