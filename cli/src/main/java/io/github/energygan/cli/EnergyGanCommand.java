@@ -50,7 +50,7 @@ public final class EnergyGanCommand implements Runnable {
                             || exception instanceof ai.djl.MalformedModelException
                             || exception
                                     instanceof
-                                    io.github.energygan.training.TrainingDivergedException
+                                    io.github.energygan.training.listener.TrainingDivergedException
                             || exception
                                     instanceof com.oracle.labs.mlrg.olcut.config.PropertyException
                             || exception

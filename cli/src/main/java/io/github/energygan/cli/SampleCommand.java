@@ -176,14 +176,14 @@ public final class SampleCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         try (EnergyGanModel loaded = source;
                 NDManager manager = NDManager.newBaseManager()) {
-            boolean images = loaded.getArchitecture().getDataShape().dimension() == 3;
+            boolean images = loaded.getArchitecture().dataShape().dimension() == 3;
             SampleRequest request = request(count != null ? count : images ? 64 : 2500);
             if (images != TrainingOptions.FASHION_MNIST.equals(dataset) && dataset != null) {
                 throw new IllegalArgumentException(
                         "--dataset "
                                 + dataset
                                 + " does not fit this model's data "
-                                + loaded.getArchitecture().getDataShape());
+                                + loaded.getArchitecture().dataShape());
             }
             // Everything is checked before the output directory is touched.
             OutputDirectory.prepare(output);

@@ -6,7 +6,8 @@ package io.github.energygan.cli;
 import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.ToyDataset2d;
 import io.github.energygan.model.EnergyGanArchitecture;
-import io.github.energygan.model.EnergyGanPreset;
+import io.github.energygan.model.EstimatorSpec;
+import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.training.EnergyGanTrainingConfig;
 
 import picocli.CommandLine.Option;
@@ -97,7 +98,7 @@ public final class TrainingOptions {
                 }
             }
         }
-        if (isImage() != (preset().architecture(1f).getDataShape().dimension() > 1)) {
+        if (isImage() != (preset().architecture(1f).dataShape().dimension() > 1)) {
             throw new IllegalArgumentException(
                     "Preset "
                             + preset().getName()
@@ -150,13 +151,10 @@ public final class TrainingOptions {
     EnergyGanArchitecture architecture(float dataScale) {
         EnergyGanArchitecture architecture = preset().architecture(dataScale);
         if (estimator != null) {
-            architecture =
-                    architecture.toBuilder()
-                            .optEstimator(EnergyGanArchitecture.Estimator.parse(estimator))
-                            .build();
+            architecture = architecture.withEstimator(EnergyGanArchitecture.Estimator.parse(estimator));
         }
         if (latent != null) {
-            architecture = architecture.toBuilder().setLatentFeatures(latent).build();
+            architecture = architecture.withLatentFeatures(latent);
         }
         return architecture;
     }

@@ -79,7 +79,7 @@ class CommandLineTest {
         assertEquals(25, trained.get("totalModes").getAsInt());
         assertEquals(2500, trained.get("samples").getAsInt());
         try (EnergyGanModel model = EnergyGanModel.load(output.resolve("model"))) {
-            assertEquals(2, model.getArchitecture().getDataFeatures());
+            assertEquals(2, model.getArchitecture().dataFeatures());
         }
         java.awt.image.BufferedImage png =
                 javax.imageio.ImageIO.read(output.resolve("landscape.png").toFile());

@@ -22,7 +22,7 @@ import ai.djl.training.ParameterStore;
  * trains the network, with no create-graph double backward and nothing leaked.
  *
  * <p>Supported: DJL's {@link SequentialBlock} and {@link Linear}, every {@link TraceableBlock}
- * (which includes this library's networks and {@link io.github.energygan.nn.ActivationBlock}).
+ * (which includes this library's networks and {@code ActivationBlock}).
  * Other blocks (DJL's lambda activations, for instance, whose function is opaque) are not; use
  * {@link InputGradient#forBlock(Block)} to fall back to finite differences for them.
  */

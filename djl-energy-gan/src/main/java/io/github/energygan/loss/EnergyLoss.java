@@ -17,8 +17,8 @@ import java.util.Arrays;
  * </pre>
  *
  * <p>A composite of {@link ContrastiveEnergyLoss} and {@link GradientPenalty}, so evaluators and
- * loggers can report each part. Works in a stock {@code DefaultTrainingConfig} with {@link
- * io.github.energygan.training.EnergyCritic} as the model's block.
+ * loggers can report each part. Works in a stock {@code DefaultTrainingConfig} with {@code
+ * EnergyCritic} as the model's block.
  *
  * <p>Convention: {@code labels} are ignored (they may be empty). {@code predictions} = {@code
  * [U(x_data) (batch), U(x_model) (batch'), ||∇_x U(x_data)||² (batch)]}, as {@code EnergyCritic}

@@ -19,7 +19,7 @@ import java.util.Optional;
  * InfoGanMutualInformation}), or left out.
  *
  * <p>Convention: {@code labels} are ignored. {@code predictions} = {@code [U(G(z)) (batch),
- * ...the estimator's inputs]}, as {@link io.github.energygan.training.GeneratorObjective}
+ * ...the estimator's inputs]}, as {@code GeneratorObjective}
  * returns them. Output: a scalar.
  */
 public class GeneratorLoss extends AbstractCompositeLoss {

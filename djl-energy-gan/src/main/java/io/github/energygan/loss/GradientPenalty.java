@@ -14,7 +14,7 @@ import io.github.energygan.util.Scalars;
  * et al. 2019; Mescheder et al. 2018): data should sit at the bottom of the energy's wells, where the gradient vanishes.
  *
  * <p>The squared norms themselves come from an {@link io.github.energygan.gradient.InputGradient}
- * (computed by {@link io.github.energygan.training.EnergyCritic}), built so that this loss's
+ * (computed by {@code EnergyCritic}), built so that this loss's
  * parameter gradient is exact with one ordinary backward pass. The norm is the full flattened one;
  * for images that makes the effective coefficient {@code λ}, where the reference code's per-pixel
  * average used {@code λ/(H·W)}.
@@ -25,7 +25,7 @@ import io.github.energygan.util.Scalars;
  */
 public class GradientPenalty extends Loss {
 
-    /** Where {@link io.github.energygan.training.EnergyCritic} puts the squared norms. */
+    /** Where {@code EnergyCritic} puts the squared norms. */
     public static final int DEFAULT_INDEX = 2;
 
     private final Schedule lambda;

@@ -27,8 +27,12 @@ import java.util.Objects;
  */
 public final class ModelManifest {
 
-    /** The manifest format this version writes and reads. */
-    public static final int FORMAT = 1;
+    /**
+     * The manifest format this version writes. It reads this one and format 1, whose architecture
+     * is in schema 1 of {@link ArchitectureJson}; format {@code n} carries architecture schema
+     * {@code n}.
+     */
+    public static final int FORMAT = ArchitectureJson.SCHEMA_VERSION;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
@@ -94,12 +98,17 @@ public final class ModelManifest {
         try {
             JsonObject root = JsonParser.parseString(json).getAsJsonObject();
             JsonElement format = root.get("format");
-            if (format == null || format.getAsInt() != FORMAT) {
+            int version = format == null ? -1 : format.getAsInt();
+            if (version < 1 || version > FORMAT) {
                 throw new MalformedModelException(
-                        source + " has manifest format " + format + "; this version reads " + FORMAT);
+                        source
+                                + " has manifest format "
+                                + format
+                                + "; this version reads formats 1 to "
+                                + FORMAT);
             }
             EnergyGanArchitecture architecture =
-                    EnergyGanArchitecture.fromJson(root.get("architecture").toString());
+                    ArchitectureJson.read(root.get("architecture").toString(), version);
             return new ModelManifest(
                     architecture,
                     root.get("parameterFile").getAsString(),

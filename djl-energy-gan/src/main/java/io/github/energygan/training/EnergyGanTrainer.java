@@ -34,6 +34,7 @@ import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.training.listener.CheckpointListener;
 import io.github.energygan.training.listener.DivergenceGuard;
+import io.github.energygan.training.listener.TrainingDivergedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

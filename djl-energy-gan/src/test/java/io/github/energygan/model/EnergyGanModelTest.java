@@ -17,7 +17,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 import io.github.energygan.nn.ActivationFunction;
-import io.github.energygan.training.EnergyGanTrainingConfig;
+import io.github.energygan.model.Layers;
+import io.github.energygan.model.MlpArchitecture;
+import io.github.energygan.model.EstimatorSpec;
+import io.github.energygan.model.ConvArchitecture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,16 +35,44 @@ import java.util.Arrays;
 /** Saving, loading, and what goes wrong with model directories. */
 class EnergyGanModelTest {
 
-    private static final EnergyGanArchitecture SMALL =
-            EnergyGanArchitecture.builder()
-                    .optDataScale(2.5f)
-                    .optEnergyWidths(16, 8)
-                    .optGeneratorWidths(16)
-                    .optEstimatorWidths(8)
-                    .optEnergyActivation(ActivationFunction.silu())
-                    .build();
+    private static final MlpArchitecture SMALL =
+            new MlpArchitecture(
+                    2,
+                    2,
+                    2.5f,
+                    Layers.of(ActivationFunction.silu(), 16, 8),
+                    0f,
+                    Layers.of(ActivationFunction.relu(), 16),
+                    0f,
+                    new EstimatorSpec(EnergyGanArchitecture.Estimator.JSD, Layers.of(ActivationFunction.leakyRelu(0.2f), 8)));
+
+    private static final ConvArchitecture IMAGES =
+            new ConvArchitecture(
+                    java.util.List.of(1L, 12L, 12L),
+                    4,
+                    Layers.of(ActivationFunction.leakyRelu(0.2f), 3, 4),
+                    java.util.List.of(4L, 3L),
+                    new EstimatorSpec(
+                            EnergyGanArchitecture.Estimator.JSD,
+                            Layers.of(ActivationFunction.leakyRelu(0.2f), 3, 8)));
 
     private NDManager manager;
+
+    private static MlpArchitecture withBase(float bound, float precision) {
+        return new MlpArchitecture(
+                2,
+                2,
+                2.5f,
+                SMALL.energy(),
+                precision,
+                SMALL.generator(),
+                bound,
+                SMALL.estimator());
+    }
+
+    private static Path frozen(String name) throws java.net.URISyntaxException {
+        return Path.of(EnergyGanModelTest.class.getResource("frozen/" + name).toURI());
+    }
 
     @BeforeEach
     void setUp() {
@@ -102,11 +133,10 @@ class EnergyGanModelTest {
         for (EnergyGanArchitecture a :
                 new EnergyGanArchitecture[] {
                     SMALL,
-                    EnergyGanArchitecture.reference2d(),
-                    SMALL.toBuilder().optGeneratorOutputBound(3f).build(),
-                    EnergyGanArchitecture.fast2d().toBuilder()
-                            .optEstimator(EnergyGanArchitecture.Estimator.INFOGAN)
-                            .build()
+                    MlpArchitecture.reference(2, 2, 1f),
+                    withBase(3f, 0f),
+                    MlpArchitecture.reference(2, 2, 1f).withEstimator(EnergyGanArchitecture.Estimator.INFOGAN),
+                    IMAGES
                 }) {
             assertEquals(a, EnergyGanArchitecture.fromJson(a.toJson()));
         }
@@ -119,7 +149,7 @@ class EnergyGanModelTest {
 
     @Test
     void aBaseMeasureIsSavedAndRaisesTheEnergyByItsQuadratic(@TempDir Path dir) throws Exception {
-        EnergyGanArchitecture based = SMALL.toBuilder().optEnergyBasePrecision(0.5f).build();
+        EnergyGanArchitecture based = withBase(0f, 0.5f);
         assertEquals(based, EnergyGanArchitecture.fromJson(based.toJson()));
         assertNotEquals(SMALL, based);
         // A file written before the field existed reads as "no base measure".
@@ -145,15 +175,19 @@ class EnergyGanModelTest {
         IllegalArgumentException negative =
                 assertThrows(
                         IllegalArgumentException.class,
-                        () -> SMALL.toBuilder().optEnergyBasePrecision(-1f).build());
+                        () -> withBase(0f, -1f));
         assertTrue(negative.getMessage().contains("energyBasePrecision"), negative.getMessage());
         IllegalArgumentException conv =
                 assertThrows(
                         IllegalArgumentException.class,
                         () ->
-                                EnergyGanArchitecture.imageNarrow().toBuilder()
-                                        .optEnergyBasePrecision(1f)
-                                        .build());
+                                ArchitectureJson.read(
+                                        Files.readString(frozen("conv-schema1.json"))
+                                                .replace(
+                                                        "\"latentFeatures\"",
+                                                        "\"energyBasePrecision\": 1.0,"
+                                                                + " \"latentFeatures\""),
+                                        1));
         assertTrue(conv.getMessage().contains("mlp family only"), conv.getMessage());
     }
 
@@ -234,7 +268,16 @@ class EnergyGanModelTest {
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 4)) {
             model.save(dir);
         }
-        EnergyGanArchitecture other = SMALL.toBuilder().optEnergyWidths(16, 9).build();
+        EnergyGanArchitecture other =
+                new MlpArchitecture(
+                        2,
+                        2,
+                        2.5f,
+                        Layers.of(ActivationFunction.silu(), 16, 9),
+                        0f,
+                        SMALL.generator(),
+                        0f,
+                        SMALL.estimator());
         Path weights = dir.resolve(EnergyGanModel.PARAMETER_FILE);
         String digest;
         try (java.io.InputStream in = Files.newInputStream(weights)) {
@@ -258,35 +301,5 @@ class EnergyGanModelTest {
             assertArrayEquals(a, b);
             assertThrows(IllegalArgumentException.class, () -> model.generate(manager, 0));
         }
-    }
-
-    @Test
-    void presetsAreFoundByName() {
-        assertEquals(EnergyGanPreset.FAST_2D, EnergyGanPreset.byName("fast-2d"));
-        assertEquals(EnergyGanPreset.REFERENCE_2D, EnergyGanPreset.byName("REFERENCE-2D"));
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> EnergyGanPreset.byName("huge"));
-        assertTrue(e.getMessage().contains("fast-2d"), e.getMessage());
-        assertEquals(2.5f, EnergyGanPreset.FAST_2D.architecture(2.5f).getDataScale());
-    }
-
-    @Test
-    void aPresetStretchedToAnotherLengthKeepsItsScheduleShape() {
-        EnergyGanPreset preset = EnergyGanPreset.FAST_2D;
-        EnergyGanTrainingConfig full = preset.trainingConfig().build();
-        EnergyGanTrainingConfig tenth = preset.trainingConfig(full.getIterations() / 10).build();
-        assertEquals(full.getIterations() / 10, tenth.getIterations());
-        assertEquals(full.getWarmUpIterations() / 10, tenth.getWarmUpIterations());
-        assertEquals(full.getPenaltyLambda(), tenth.getPenaltyLambda());
-        assertEquals(full.getFinalPenaltyFactor(), tenth.getFinalPenaltyFactor());
-        // λ and the entropy weight fall along the same cosine, whatever the length.
-        assertEquals(
-                full.penaltyLambdaAt(full.getIterations() - 1),
-                tenth.penaltyLambdaAt(tenth.getIterations() - 1),
-                1e-7);
-        assertEquals(0.03f, full.penaltyLambdaAt(full.getIterations() - 1), 1e-6);
-        assertEquals(0.1f, full.penaltyLambdaAt(0), 1e-7);
-        assertEquals(1, preset.trainingConfig(1).build().getIterations());
-        assertThrows(IllegalArgumentException.class, () -> preset.trainingConfig(0));
     }
 }

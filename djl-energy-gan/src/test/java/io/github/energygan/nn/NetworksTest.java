@@ -17,6 +17,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
 import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.Layers;
+import io.github.energygan.model.MlpArchitecture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +46,7 @@ class NetworksTest {
 
     @Test
     void referenceArchitectureHasTheReferenceShapes() {
-        EnergyGanBlock block = EnergyGanArchitecture.reference2d().newBlock();
+        EnergyGanBlock block = MlpArchitecture.reference(2, 2, 1f).newBlock();
         block.initialize(manager, DataType.FLOAT32, new Shape(1, 2));
         NDArray x = manager.randomNormal(new Shape(5, 2));
         NDArray z = manager.randomNormal(new Shape(5, 2));
@@ -113,7 +115,7 @@ class NetworksTest {
         assertTrue(e.getMessage().contains("hidden widths"), e.getMessage());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> EnergyGanArchitecture.builder().optGeneratorWidths(width).build());
+                () -> Layers.of(ActivationFunction.relu(), width));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> EnergyMlp.builder().setInputFeatures(width).build());

@@ -16,6 +16,9 @@ import ai.djl.ndarray.types.Shape;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.nn.ActivationFunction;
+import io.github.energygan.model.Layers;
+import io.github.energygan.model.MlpArchitecture;
+import io.github.energygan.model.EstimatorSpec;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +29,15 @@ class ModelEnergiesTest {
 
     /** A bounded generator, so the tanh output's pullback is part of what is checked. */
     private static final EnergyGanArchitecture SMALL =
-            EnergyGanArchitecture.builder()
-                    .setLatentFeatures(3)
-                    .optDataScale(2f)
-                    .optEnergyWidths(16, 8)
-                    .optGeneratorWidths(16, 16)
-                    .optGeneratorOutputBound(3f)
-                    .optEstimatorWidths(8)
-                    .optEnergyActivation(ActivationFunction.leakyRelu(0.2f))
-                    .build();
+            new MlpArchitecture(
+                    2,
+                    3,
+                    2f,
+                    Layers.of(ActivationFunction.leakyRelu(0.2f), 16, 8),
+                    0f,
+                    Layers.of(ActivationFunction.relu(), 16, 16),
+                    3f,
+                    new EstimatorSpec(EnergyGanArchitecture.Estimator.JSD, Layers.of(ActivationFunction.leakyRelu(0.2f), 8)));
 
     private NDManager manager;
     private EnergyGanModel model;

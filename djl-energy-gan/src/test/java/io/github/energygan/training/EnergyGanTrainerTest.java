@@ -26,11 +26,16 @@ import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
-import io.github.energygan.model.EnergyGanPreset;
+import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.training.listener.CheckpointListener;
 import io.github.energygan.training.listener.DivergenceGuard;
 import io.github.energygan.training.listener.EnergyGanListener;
 import io.github.energygan.training.listener.EnergyStatisticsListener;
+import io.github.energygan.training.listener.TrainingDivergedException;
+import io.github.energygan.model.Layers;
+import io.github.energygan.model.MlpArchitecture;
+import io.github.energygan.model.EstimatorSpec;
+import io.github.energygan.nn.ActivationFunction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,11 +51,15 @@ import java.util.List;
 class EnergyGanTrainerTest {
 
     private static final EnergyGanArchitecture SMALL =
-            EnergyGanArchitecture.builder()
-                    .optEnergyWidths(32, 32)
-                    .optGeneratorWidths(32, 32)
-                    .optEstimatorWidths(32, 32)
-                    .build();
+            new MlpArchitecture(
+                    2,
+                    2,
+                    1f,
+                    Layers.of(ActivationFunction.leakyRelu(0.2f), 32, 32),
+                    0f,
+                    Layers.of(ActivationFunction.relu(), 32, 32),
+                    0f,
+                    new EstimatorSpec(EnergyGanArchitecture.Estimator.JSD, Layers.of(ActivationFunction.leakyRelu(0.2f), 32, 32)));
 
     private NDManager manager;
 

@@ -16,6 +16,10 @@ import ai.djl.repository.zoo.ZooModel;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.sampling.SampleRequest;
+import io.github.energygan.model.Layers;
+import io.github.energygan.model.MlpArchitecture;
+import io.github.energygan.model.EstimatorSpec;
+import io.github.energygan.nn.ActivationFunction;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +35,15 @@ import java.nio.file.Path;
 class CriteriaLoadingTest {
 
     private static final EnergyGanArchitecture SMALL =
-            EnergyGanArchitecture.builder()
-                    .optEnergyWidths(16, 16)
-                    .optGeneratorWidths(16)
-                    .optEstimatorWidths(8)
-                    .build();
+            new MlpArchitecture(
+                    2,
+                    2,
+                    1f,
+                    Layers.of(ActivationFunction.leakyRelu(0.2f), 16, 16),
+                    0f,
+                    Layers.of(ActivationFunction.relu(), 16),
+                    0f,
+                    new EstimatorSpec(EnergyGanArchitecture.Estimator.JSD, Layers.of(ActivationFunction.leakyRelu(0.2f), 8)));
 
     @Test
     void aSavedDirectoryLoadsWithOptModelPathForBothTranslators(@TempDir Path dir)

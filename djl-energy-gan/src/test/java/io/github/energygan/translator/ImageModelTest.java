@@ -19,6 +19,11 @@ import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.plot.ImageGridPlot;
 import io.github.energygan.sampling.LatentEnergy;
 import io.github.energygan.sampling.SampleRequest;
+import io.github.energygan.model.Layers;
+import io.github.energygan.model.ConvArchitecture;
+import io.github.energygan.model.EstimatorSpec;
+import io.github.energygan.nn.ActivationFunction;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,19 +34,20 @@ import java.util.Map;
 /** A small convolutional model end to end: save and load, sample images, score images. */
 class ImageModelTest {
 
-    private static final EnergyGanArchitecture SMALL =
-            EnergyGanArchitecture.builder()
-                    .optImageShape(1, 12, 12)
-                    .setLatentFeatures(4)
-                    .optEnergyWidths(3, 4)
-                    .optGeneratorWidths(4, 3)
-                    .optEstimatorWidths(3, 8)
-                    .build();
+    private static final ConvArchitecture SMALL =
+            new ConvArchitecture(
+                    List.of(1L, 12L, 12L),
+                    4,
+                    Layers.of(ActivationFunction.leakyRelu(0.2f), 3, 4),
+                    List.of(4L, 3L),
+                    new EstimatorSpec(
+                            EnergyGanArchitecture.Estimator.JSD,
+                            Layers.of(ActivationFunction.leakyRelu(0.2f), 3, 8)));
 
     @Test
     void convModelsSaveSampleAndScoreImages(@TempDir Path dir) throws Exception {
         assertEquals(SMALL, EnergyGanArchitecture.fromJson(SMALL.toJson()));
-        assertEquals("conv", SMALL.getFamily());
+        assertEquals("conv", SMALL.family());
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 3)) {
             model.save(dir);
         }
@@ -118,15 +124,27 @@ class ImageModelTest {
                 assertThrows(
                         IllegalArgumentException.class,
                         () ->
-                                SMALL.toBuilder()
-                                        .optEstimator(EnergyGanArchitecture.Estimator.INFOGAN)
-                                        .build());
+                                SMALL.withEstimator(EnergyGanArchitecture.Estimator.INFOGAN));
         assertTrue(infogan.getMessage().contains("INFOGAN"), infogan.getMessage());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> SMALL.toBuilder().optEstimatorWidths(8).build());
+                () ->
+                        new ConvArchitecture(
+                                SMALL.imageShape(),
+                                4,
+                                SMALL.energy(),
+                                SMALL.generatorChannels(),
+                                new EstimatorSpec(
+                                        EnergyGanArchitecture.Estimator.JSD,
+                                        Layers.of(ActivationFunction.leakyRelu(0.2f), 8))));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> SMALL.toBuilder().optImageShape(1, 0, 12).build());
+                () ->
+                        new ConvArchitecture(
+                                List.of(1L, 0L, 12L),
+                                4,
+                                SMALL.energy(),
+                                SMALL.generatorChannels(),
+                                SMALL.estimator()));
     }
 }

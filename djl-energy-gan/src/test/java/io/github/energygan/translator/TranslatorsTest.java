@@ -23,6 +23,10 @@ import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.sampling.DataEnergy;
 import io.github.energygan.sampling.SampleRequest;
+import io.github.energygan.model.Layers;
+import io.github.energygan.model.MlpArchitecture;
+import io.github.energygan.model.EstimatorSpec;
+import io.github.energygan.nn.ActivationFunction;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,11 +40,15 @@ import java.util.Map;
 class TranslatorsTest {
 
     private static final EnergyGanArchitecture SMALL =
-            EnergyGanArchitecture.builder()
-                    .optEnergyWidths(16, 16)
-                    .optGeneratorWidths(16)
-                    .optEstimatorWidths(8)
-                    .build();
+            new MlpArchitecture(
+                    2,
+                    2,
+                    1f,
+                    Layers.of(ActivationFunction.leakyRelu(0.2f), 16, 16),
+                    0f,
+                    Layers.of(ActivationFunction.relu(), 16),
+                    0f,
+                    new EstimatorSpec(EnergyGanArchitecture.Estimator.JSD, Layers.of(ActivationFunction.leakyRelu(0.2f), 8)));
 
     private final EnergyGanTranslatorFactory factory = new EnergyGanTranslatorFactory();
     private NDManager manager;

@@ -83,7 +83,7 @@ class EnergyGanModelZooTest {
     @Test
     void theZooLoadsItsNetworksDirectlyToo() throws Exception {
         try (EnergyGanModel model = new EnergyGanModelZoo().load("grid-25")) {
-            assertEquals(2, model.getArchitecture().getDataFeatures());
+            assertEquals(2, model.getArchitecture().dataFeatures());
         }
         assertTrue(
                 new ZooArtifact("a", ZooArtifacts.DENSITY_2D, Map.of("k", "v"), "x")

@@ -28,7 +28,7 @@ import io.github.energygan.loss.EnergyLoss;
 import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
 import io.github.energygan.model.EnergyGanModel;
-import io.github.energygan.model.EnergyGanPreset;
+import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.nn.EnergyMlp;
 import io.github.energygan.sampling.DifferentiableEnergy;
 import io.github.energygan.sampling.EnergyFunction;

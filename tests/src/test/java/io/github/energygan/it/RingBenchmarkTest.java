@@ -12,7 +12,7 @@ import io.github.energygan.dataset.GaussianRing;
 import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
 import io.github.energygan.model.EnergyGanModel;
-import io.github.energygan.model.EnergyGanPreset;
+import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.training.EnergyGanTrainer;
 
 import org.junit.jupiter.api.Test;

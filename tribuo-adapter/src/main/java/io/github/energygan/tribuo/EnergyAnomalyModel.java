@@ -100,7 +100,7 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
             double threshold,
             double[] featureImportance) {
         super(name, provenance, featureIDMap, outputIDInfo, false);
-        long dataFeatures = gan.getArchitecture().getDataFeatures();
+        long dataFeatures = gan.getArchitecture().dataFeatures();
         if (dataFeatures != featureIDMap.size()
                 || standardiser.size() != featureIDMap.size()
                 || featureImportance.length != featureIDMap.size()) {

@@ -16,7 +16,11 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 
 import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.EstimatorSpec;
 import io.github.energygan.model.EnergyGanArchitecture.Estimator;
+import io.github.energygan.model.Layers;
+import io.github.energygan.model.MlpArchitecture;
+import io.github.energygan.nn.ActivationFunction;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.model.ModelBytes;
 import io.github.energygan.training.EnergyGanTrainer;
@@ -319,7 +323,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
      *
      * @throws IllegalArgumentException if the dataset is empty, holds ANOMALOUS or UNKNOWN events,
      *     has no features, or a NaN or infinite feature value
-     * @throws io.github.energygan.training.TrainingDivergedException if training diverges
+     * @throws io.github.energygan.training.listener.TrainingDivergedException if training diverges
      */
     @Override
     public EnergyAnomalyModel train(Dataset<Event> examples) {
@@ -331,7 +335,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
      *
      * @throws IllegalArgumentException if the dataset is empty, holds ANOMALOUS or UNKNOWN events,
      *     has no features, or a NaN or infinite feature value
-     * @throws io.github.energygan.training.TrainingDivergedException if training diverges
+     * @throws io.github.energygan.training.listener.TrainingDivergedException if training diverges
      */
     @Override
     public EnergyAnomalyModel train(
@@ -344,7 +348,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
      *
      * @throws IllegalArgumentException if the dataset is empty, holds ANOMALOUS or UNKNOWN events,
      *     has no features, or a NaN or infinite feature value
-     * @throws io.github.energygan.training.TrainingDivergedException if training diverges
+     * @throws io.github.energygan.training.listener.TrainingDivergedException if training diverges
      */
     @Override
     public EnergyAnomalyModel train(
@@ -482,16 +486,17 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
     }
 
     private EnergyGanArchitecture architecture(int features) {
-        return EnergyGanArchitecture.builder()
-                .setDataFeatures(features)
-                .setLatentFeatures(latentSize)
-                .optEnergyWidths(toLongs(energyWidths))
-                .optEnergyBasePrecision(basePrecision)
-                .optGeneratorWidths(toLongs(generatorWidths))
-                .optEstimatorWidths(toLongs(estimatorWidths))
-                .optGeneratorOutputBound(generatorOutputBound)
-                .optEstimator(estimator)
-                .build();
+        // The reference activations: LeakyReLU(0.2) for U and the estimator, ReLU for G.
+        ActivationFunction leaky = ActivationFunction.leakyRelu(0.2f);
+        return new MlpArchitecture(
+                features,
+                latentSize,
+                1f,
+                Layers.of(leaky, toLongs(energyWidths)),
+                basePrecision,
+                Layers.of(ActivationFunction.relu(), toLongs(generatorWidths)),
+                generatorOutputBound,
+                new EstimatorSpec(estimator, Layers.of(leaky, toLongs(estimatorWidths))));
     }
 
     private EnergyGanTrainingConfig trainingConfig(int trainingSeed) {

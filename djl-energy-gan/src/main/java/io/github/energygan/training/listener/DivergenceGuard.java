@@ -13,7 +13,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
 
-import io.github.energygan.training.TrainingDivergedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ import java.util.Map;
  * froze every weight of the energy network, another most of the generator's, and runs that suffered
  * one fell short of the 25-grid's quality.
  *
- * <p>{@link io.github.energygan.training.EnergyGanTrainer} adds one with the default bound when its
+ * <p>{@code EnergyGanTrainer} adds one with the default bound when its
  * config has none.
  */
 public class DivergenceGuard extends EnergyGanListener {
@@ -156,8 +155,8 @@ public class DivergenceGuard extends EnergyGanListener {
 
     /**
      * Returns whether the guard skipped the step it checked last: its gradients were zeroed, and
-     * the optimiser must not be stepped. A trainer that honours this (as {@link
-     * io.github.energygan.training.EnergyGanTrainer} does) leaves Adam's moments untouched by the
+     * the optimiser must not be stepped. A trainer that honours this (as {@code
+     * EnergyGanTrainer} does) leaves Adam's moments untouched by the
      * skipped step, and never hands DJL's {@code Trainer.step()} a first step of zero gradients,
      * which DJL rejects.
      *

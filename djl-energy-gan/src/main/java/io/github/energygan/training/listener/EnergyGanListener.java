@@ -10,8 +10,8 @@ import io.github.energygan.loss.EnergyLoss;
 import io.github.energygan.loss.GeneratorLoss;
 
 /**
- * A DJL training listener attached to both trainers of an {@link
- * io.github.energygan.training.EnergyGanTrainer}, which tells their events apart by the trainer's
+ * A DJL training listener attached to both trainers of an {@code
+ * EnergyGanTrainer}, which tells their events apart by the trainer's
  * loss and counts iterations (one generator step ends an iteration).
  *
  * <p>Subclasses override {@link #onEnergyStep} and {@link #onGeneratorStep}; both are called

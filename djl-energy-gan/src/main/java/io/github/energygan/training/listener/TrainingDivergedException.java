@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.energygan.training;
+package io.github.energygan.training.listener;
 
 import java.nio.file.Path;
 import java.util.Optional;

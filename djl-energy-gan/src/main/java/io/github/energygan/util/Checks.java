@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.util;
+
+/**
+ * The argument checks every setting of this library goes through, so that each kind of bad value
+ * gets one message, naming the setting, whatever class holds it.
+ */
+public final class Checks {
+
+    private Checks() {}
+
+    /**
+     * Checks {@code value > 0}.
+     *
+     * @param name the setting's name
+     * @param value its value
+     * @return the value
+     * @throws IllegalArgumentException otherwise
+     */
+    public static long positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be > 0, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that {@code value} is finite and {@code > 0}.
+     *
+     * @param name the setting's name
+     * @param value its value
+     * @return the value
+     * @throws IllegalArgumentException otherwise
+     */
+    public static double positive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite and > 0, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that {@code value} is finite and {@code ≥ 0}.
+     *
+     * @param name the setting's name
+     * @param value its value
+     * @return the value
+     * @throws IllegalArgumentException otherwise
+     */
+    public static double nonNegative(String name, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Checks that {@code value} lies in {@code [low, high]}.
+     *
+     * @param name the setting's name
+     * @param value its value
+     * @param low the least allowed value
+     * @param high the greatest allowed value
+     * @return the value
+     * @throws IllegalArgumentException otherwise
+     */
+    public static double inRange(String name, double value, double low, double high) {
+        if (!(value >= low && value <= high)) {
+            throw new IllegalArgumentException(
+                    name + " must be in [" + low + ", " + high + "], got " + value);
+        }
+        return value;
+    }
+}
