@@ -6,12 +6,13 @@ package io.github.energygan.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
+import com.oracle.labs.mlrg.olcut.config.property.SimpleProperty;
 
+import io.github.energygan.cli.benchmark.FashionMnistAnomalyBenchmark;
+import io.github.energygan.cli.benchmark.FashionMnistAnomalyBenchmark.Protocol;
+import io.github.energygan.cli.benchmark.FashionMnistAnomalyBenchmark.Result;
 import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.tribuo.EnergyAnomalyTrainer;
-import io.github.energygan.tribuo.benchmark.FashionMnistAnomalyBenchmark;
-import io.github.energygan.tribuo.benchmark.FashionMnistAnomalyBenchmark.Protocol;
-import io.github.energygan.tribuo.benchmark.FashionMnistAnomalyBenchmark.Result;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +38,9 @@ import java.util.concurrent.Callable;
         })
 public final class TribuoBenchCommand implements Callable<Integer> {
 
+    /** The Fashion-MNIST config in the adapter's jar, relative to the trainer's class. */
+    static final String DEFAULT_CONFIG = "configs/energy-anomaly-fashion-mnist.xml";
+
     private static final Gson GSON =
             new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
@@ -44,7 +48,8 @@ public final class TribuoBenchCommand implements Callable<Integer> {
             names = {"-c", "--config"},
             description =
                     "OLCUT XML config whose 'trainer' component is our trainer (default:"
-                        + " tribuo-adapter/configs/energy-anomaly-fashion-mnist.xml's settings).")
+                        + " tribuo-adapter/configs/energy-anomaly-fashion-mnist.xml, from the"
+                        + " adapter's jar).")
     Path config;
 
     @Option(
@@ -181,22 +186,22 @@ public final class TribuoBenchCommand implements Callable<Integer> {
     }
 
     private EnergyAnomalyTrainer trainer() {
-        EnergyAnomalyTrainer trainer;
-        if (config != null) {
-            ConfigurationManager cm = new ConfigurationManager(config.toString());
+        try (ConfigurationManager cm =
+                config != null
+                        ? new ConfigurationManager(config.toString())
+                        : new ConfigurationManager(
+                                EnergyAnomalyTrainer.class.getResource(DEFAULT_CONFIG))) {
+            if (iterations != null) {
+                cm.overrideConfigurableProperty(
+                        "trainer", "iterations", new SimpleProperty(iterations.toString()));
+            }
             Object component = cm.lookup("trainer");
-            if (!(component instanceof EnergyAnomalyTrainer)) {
+            if (!(component instanceof EnergyAnomalyTrainer trainer)) {
                 throw new IllegalArgumentException(
                         "The config's 'trainer' must be an EnergyAnomalyTrainer, got "
                                 + (component == null ? "none" : component.getClass().getName()));
             }
-            trainer = (EnergyAnomalyTrainer) component;
-        } else {
-            trainer = EnergyAnomalyTrainer.fashionMnist().build();
+            return trainer;
         }
-        if (iterations != null) {
-            trainer = trainer.toBuilder().optIterations(iterations).build();
-        }
-        return trainer;
     }
 }

@@ -6,11 +6,14 @@ package io.github.energygan.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
+import com.oracle.labs.mlrg.olcut.config.property.SimpleProperty;
+
 import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.tribuo.EnergyAnomalyTrainer;
-import io.github.energygan.tribuo.benchmark.FashionMnistAnomalyBenchmark;
-import io.github.energygan.tribuo.benchmark.FashionMnistAnomalyBenchmark.Protocol;
-import io.github.energygan.tribuo.benchmark.FashionMnistAnomalyBenchmark.Result;
+import io.github.energygan.cli.benchmark.FashionMnistAnomalyBenchmark;
+import io.github.energygan.cli.benchmark.FashionMnistAnomalyBenchmark.Protocol;
+import io.github.energygan.cli.benchmark.FashionMnistAnomalyBenchmark.Result;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +41,14 @@ class FashionMnistAnomalyBenchmarkTest {
                         400,
                         0.1,
                         1);
-        EnergyAnomalyTrainer trainer =
-                EnergyAnomalyTrainer.fashionMnist().optIterations(200).build();
+        EnergyAnomalyTrainer trainer;
+        try (ConfigurationManager cm =
+                new ConfigurationManager(
+                        EnergyAnomalyTrainer.class.getResource(
+                                "configs/energy-anomaly-fashion-mnist.xml"))) {
+            cm.overrideConfigurableProperty("trainer", "iterations", new SimpleProperty("200"));
+            trainer = (EnergyAnomalyTrainer) cm.lookup("trainer");
+        }
         List<Result> streamed = new ArrayList<>();
         List<Result> results =
                 new FashionMnistAnomalyBenchmark(settings, trainer).run(streamed::add);

@@ -11,7 +11,12 @@ import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.translate.TranslateException;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.config.ConfigurationData;
+import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
+import com.oracle.labs.mlrg.olcut.config.property.ListProperty;
+import com.oracle.labs.mlrg.olcut.config.property.Property;
+import com.oracle.labs.mlrg.olcut.config.property.SimpleProperty;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 
@@ -44,9 +49,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Trains an {@link EnergyAnomalyModel}: an energy GAN (MEG: an energy network {@code U} trained by
@@ -55,13 +62,13 @@ import java.util.SplittableRandom;
  * then scores new events. Multilayer perceptrons on the features, standardised as {@link #scaling}
  * says. The energy can carry a Gaussian base measure, {@code U(x) = f(x) + ρ‖x'‖²/2} on the
  * standardised features {@code x'} ({@link #basePrecision}; the example configs and {@link
- * #fashionMnist()} use {@code ρ = 1}): the network {@code f} is shaped only near the data and the
+ * the Fashion-MNIST config use {@code ρ = 1}): the network {@code f} is shaped only near the data and the
  * generator's samples, and without the base it can make the energy <i>fall</i> away from them,
- * ranking far-out events as the most normal. The default is the article's energy ({@code ρ = 0}),
- * the setting whose repeated trainings are bit-identical here (see the README).
+ * ranking far-out events as the most normal. The default is the article's energy ({@code ρ = 0}).
  *
- * <p>Every hyperparameter is an OLCUT {@code @Config} field, so the trainer is built from Tribuo
- * XML experiment configs as well as from {@link #builder()}; {@link #postConfig()} checks them and
+ * <p>Every hyperparameter is an OLCUT {@code @Config} field with its default, set from Tribuo XML
+ * experiment configs ({@code configs/} in this module's jar holds the example and benchmark
+ * configs) or from code through {@link #configured(Map)}; {@link #postConfig()} checks them and
  * names the field at fault. Training draws every random number from {@link #seed}: the {@code n}-th
  * call of {@link #train} on one trainer uses the {@code n}-th split of a {@code
  * SplittableRandom(seed)}, and {@link #setInvocationCount} replays that, so a model's provenance
@@ -173,149 +180,114 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
     private SplittableRandom rng;
     private int invocationCount;
 
-    /** For OLCUT. */
-    private EnergyAnomalyTrainer() {}
-
-    private EnergyAnomalyTrainer(Builder builder) {
-        this.latentSize = builder.latentSize;
-        this.energyWidths = builder.energyWidths.clone();
-        this.basePrecision = builder.basePrecision;
-        this.generatorWidths = builder.generatorWidths.clone();
-        this.estimatorWidths = builder.estimatorWidths.clone();
-        this.estimator = builder.estimator;
-        this.generatorOutputBound = builder.generatorOutputBound;
-        this.penaltyLambda = builder.penaltyLambda;
-        this.iterations = builder.iterations;
-        this.criticSteps = builder.criticSteps;
-        this.batchSize = builder.batchSize;
-        this.learningRate = builder.learningRate;
-        this.finalLearningRateFactor = builder.finalLearningRateFactor;
-        this.energyAveraging = builder.energyAveraging;
-        this.seed = builder.seed;
-        this.score = builder.score;
-        this.contamination = builder.contamination;
-        this.scaling = builder.scaling;
-        this.loggingInterval = builder.loggingInterval;
+    /** A trainer with every hyperparameter at its default. */
+    public EnergyAnomalyTrainer() {
         postConfig();
     }
 
     /**
-     * Returns a builder with the defaults of the {@code @Config} fields.
+     * Returns a trainer configured exactly as OLCUT configures one from an XML config: each entry
+     * names a {@code @Config} field and gives its value as the XML would, the widths as a
+     * comma-separated list ({@code "512,512"}); fields not named keep their defaults.
      *
-     * @return a builder
+     * @param settings field name to value
+     * @return the trainer
+     * @throws PropertyException for an unknown field or a value out of range, naming the field
      */
-    public static Builder builder() {
-        // The @Config fields' initialisers are the one place the defaults are written.
-        return new Builder(new EnergyAnomalyTrainer());
+    public static EnergyAnomalyTrainer configured(Map<String, String> settings) {
+        Map<String, Property> properties = new HashMap<>();
+        settings.forEach(
+                (name, value) -> {
+                    properties.put(
+                            name,
+                            isArrayField(name)
+                                    ? ListProperty.createFromStringList(
+                                            Arrays.stream(value.split(","))
+                                                    .map(String::trim)
+                                                    .filter(v -> !v.isEmpty())
+                                                    .toList())
+                                    : new SimpleProperty(value));
+                });
+        try (ConfigurationManager cm = new ConfigurationManager()) {
+            cm.addConfiguration(
+                    new ConfigurationData(
+                            "trainer", EnergyAnomalyTrainer.class.getName(), properties));
+            return (EnergyAnomalyTrainer) cm.lookup("trainer");
+        }
+    }
+
+    private static boolean isArrayField(String name) {
+        try {
+            return EnergyAnomalyTrainer.class.getDeclaredField(name).getType().isArray();
+        } catch (NoSuchFieldException e) {
+            return false; // OLCUT names the unknown field
+        }
     }
 
     /**
-     * Returns a builder for Fashion-MNIST-like pixel data (784 features in {@code [0, 1]}): {@link
-     * FeatureScaling#GLOBAL} scaling, so that always-dark border pixels are not blown up by their
-     * tiny spread; an energy network of two hidden layers of 512; a Gaussian base measure of
-     * precision 1 in the energy ({@code U(x) = f(x) + ‖x'‖²/2} on the standardised pixels, {@code
-     * x'} measured from the training images' mean), so that the energy grows away from the training
-     * class however the perceptron {@code f} extrapolates; a strong penalty ({@code λ = 10}); the
-     * {@link AnomalyScore#ENERGY} score; 4,000 iterations. Without the base measure the energy
-     * ranks other classes <i>below</i> the training class (a perceptron's energy is shaped only
-     * near the data and the generator's samples, and grows or falls about linearly elsewhere); the
-     * README has the measurements. {@code configs/energy-anomaly-fashion-mnist.xml} holds the same
-     * settings.
-     *
-     * @return a builder
-     */
-    public static Builder fashionMnist() {
-        return builder()
-                .optScaling(FeatureScaling.GLOBAL)
-                .optEnergyWidths(512, 512)
-                .optBasePrecision(1f)
-                .optPenaltyLambda(10f)
-                .optScore(AnomalyScore.ENERGY)
-                .optIterations(4000);
-    }
-
-    /**
-     * Returns a builder holding this trainer's hyperparameters.
-     *
-     * @return a builder
-     */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /**
-     * Checks the hyperparameters; used by OLCUT after it sets the fields, and by the builder.
+     * Checks the hyperparameters; OLCUT calls it after it sets the fields.
      *
      * @throws PropertyException naming the first field out of range and its valid range
      */
     @Override
     public synchronized void postConfig() {
-        positive("latentSize", latentSize);
+        require("latentSize", latentSize > 0, latentSize, "> 0");
         widths("energyWidths", energyWidths);
         widths("generatorWidths", generatorWidths);
         widths("estimatorWidths", estimatorWidths);
-        required("estimator", estimator);
-        required("score", score);
-        required("scaling", scaling);
-        if (!(basePrecision >= 0f) || Float.isInfinite(basePrecision)) {
-            throw invalid("basePrecision", basePrecision, "finite and >= 0");
-        }
-        if (!(generatorOutputBound >= 0f) || Float.isInfinite(generatorOutputBound)) {
-            throw invalid("generatorOutputBound", generatorOutputBound, "finite and >= 0");
-        }
-        if (!(penaltyLambda >= 0f) || Float.isInfinite(penaltyLambda)) {
-            throw invalid("penaltyLambda", penaltyLambda, "finite and >= 0");
-        }
-        positive("iterations", iterations);
-        positive("criticSteps", criticSteps);
-        positive("batchSize", batchSize);
-        if (!(learningRate > 0f) || Float.isInfinite(learningRate)) {
-            throw invalid("learningRate", learningRate, "finite and > 0");
-        }
-        if (!(finalLearningRateFactor > 0f && finalLearningRateFactor <= 1f)) {
-            throw invalid("finalLearningRateFactor", finalLearningRateFactor, "in (0, 1]");
-        }
-        if (!(energyAveraging >= 0f && energyAveraging < 1f)) {
-            throw invalid("energyAveraging", energyAveraging, "in [0, 1)");
-        }
-        if (!(contamination >= 0 && contamination < 1)) {
-            throw invalid("contamination", contamination, "in [0, 1)");
-        }
-        if (loggingInterval < 0) {
-            throw invalid("loggingInterval", loggingInterval, ">= 0");
-        }
+        require("estimator", estimator != null, null, "set");
+        require("score", score != null, null, "set");
+        require("scaling", scaling != null, null, "set");
+        finiteNonNegative("basePrecision", basePrecision);
+        finiteNonNegative("generatorOutputBound", generatorOutputBound);
+        finiteNonNegative("penaltyLambda", penaltyLambda);
+        require("iterations", iterations > 0, iterations, "> 0");
+        require("criticSteps", criticSteps > 0, criticSteps, "> 0");
+        require("batchSize", batchSize > 0, batchSize, "> 0");
+        require(
+                "learningRate",
+                learningRate > 0f && Float.isFinite(learningRate),
+                learningRate,
+                "finite and > 0");
+        require(
+                "finalLearningRateFactor",
+                finalLearningRateFactor > 0f && finalLearningRateFactor <= 1f,
+                finalLearningRateFactor,
+                "in (0, 1]");
+        require(
+                "energyAveraging",
+                energyAveraging >= 0f && energyAveraging < 1f,
+                energyAveraging,
+                "in [0, 1)");
+        require(
+                "contamination",
+                contamination >= 0 && contamination < 1,
+                contamination,
+                "in [0, 1)");
+        require("loggingInterval", loggingInterval >= 0, loggingInterval, ">= 0");
         this.rng = new SplittableRandom(seed);
         this.invocationCount = 0;
     }
 
-    private static PropertyException invalid(String field, Object value, String expected) {
-        return new PropertyException(
-                "",
-                field,
-                "EnergyAnomalyTrainer." + field + " must be " + expected + ", got " + value);
-    }
-
-    private static void positive(String field, int value) {
-        if (value <= 0) {
-            throw invalid(field, value, "> 0");
+    private static void require(String field, boolean valid, Object value, String expected) {
+        if (!valid) {
+            throw new PropertyException(
+                    "",
+                    field,
+                    "EnergyAnomalyTrainer." + field + " must be " + expected + ", got " + value);
         }
     }
 
-    private static void required(String field, Object value) {
-        if (value == null) {
-            throw invalid(field, null, "set");
-        }
+    private static void finiteNonNegative(String field, float value) {
+        require(field, value >= 0f && Float.isFinite(value), value, "finite and >= 0");
     }
 
     private static void widths(String field, int[] widths) {
-        if (widths == null || widths.length == 0) {
-            throw invalid(field, widths == null ? null : "[]", "at least one width");
-        }
-        for (int width : widths) {
-            if (width <= 0) {
-                throw invalid(field, Arrays.toString(widths), "all > 0");
-            }
-        }
+        require(
+                field,
+                widths != null && widths.length > 0 && Arrays.stream(widths).allMatch(w -> w > 0),
+                widths == null ? null : Arrays.toString(widths),
+                "at least one width, all > 0");
     }
 
     /**
@@ -581,312 +553,6 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
 
     @Override
     public String toString() {
-        return "EnergyAnomalyTrainer(latentSize="
-                + latentSize
-                + ", energyWidths="
-                + Arrays.toString(energyWidths)
-                + ", basePrecision="
-                + basePrecision
-                + ", generatorWidths="
-                + Arrays.toString(generatorWidths)
-                + ", estimator="
-                + estimator
-                + ", estimatorWidths="
-                + Arrays.toString(estimatorWidths)
-                + ", penaltyLambda="
-                + penaltyLambda
-                + ", iterations="
-                + iterations
-                + ", criticSteps="
-                + criticSteps
-                + ", batchSize="
-                + batchSize
-                + ", learningRate="
-                + learningRate
-                + ", finalLearningRateFactor="
-                + finalLearningRateFactor
-                + ", energyAveraging="
-                + energyAveraging
-                + ", seed="
-                + seed
-                + ", score="
-                + score
-                + ", contamination="
-                + contamination
-                + ", scaling="
-                + scaling
-                + ", loggingInterval="
-                + loggingInterval
-                + ")";
-    }
-
-    /** Builds an {@link EnergyAnomalyTrainer}; each option defaults to its field's default. */
-    public static final class Builder {
-
-        private int latentSize;
-        private int[] energyWidths;
-        private float basePrecision;
-        private int[] generatorWidths;
-        private int[] estimatorWidths;
-        private Estimator estimator;
-        private float generatorOutputBound;
-        private float penaltyLambda;
-        private int iterations;
-        private int criticSteps;
-        private int batchSize;
-        private float learningRate;
-        private float finalLearningRateFactor;
-        private float energyAveraging;
-        private long seed;
-        private AnomalyScore score;
-        private double contamination;
-        private FeatureScaling scaling;
-        private int loggingInterval;
-
-        private Builder(EnergyAnomalyTrainer from) {
-            latentSize = from.latentSize;
-            energyWidths = from.energyWidths.clone();
-            basePrecision = from.basePrecision;
-            generatorWidths = from.generatorWidths.clone();
-            estimatorWidths = from.estimatorWidths.clone();
-            estimator = from.estimator;
-            generatorOutputBound = from.generatorOutputBound;
-            penaltyLambda = from.penaltyLambda;
-            iterations = from.iterations;
-            criticSteps = from.criticSteps;
-            batchSize = from.batchSize;
-            learningRate = from.learningRate;
-            finalLearningRateFactor = from.finalLearningRateFactor;
-            energyAveraging = from.energyAveraging;
-            seed = from.seed;
-            score = from.score;
-            contamination = from.contamination;
-            scaling = from.scaling;
-            loggingInterval = from.loggingInterval;
-        }
-
-        /**
-         * Logs the energy statistics every this many iterations; 250 by default, 0 never.
-         *
-         * @param interval {@code >= 0}
-         * @return this builder
-         */
-        public Builder optLoggingInterval(int interval) {
-            this.loggingInterval = interval;
-            return this;
-        }
-
-        /**
-         * Sets the latent dimension; 16 by default.
-         *
-         * @param latentSize {@code > 0}
-         * @return this builder
-         */
-        public Builder optLatentSize(int latentSize) {
-            this.latentSize = latentSize;
-            return this;
-        }
-
-        /**
-         * Sets the energy network's hidden widths; {@code 256, 256} by default.
-         *
-         * @param widths at least one, each {@code > 0}
-         * @return this builder
-         */
-        public Builder optEnergyWidths(int... widths) {
-            this.energyWidths = widths.clone();
-            return this;
-        }
-
-        /**
-         * Sets the precision of the Gaussian base measure {@code (ρ/2)·‖x‖²} on the standardised
-         * features that is added to the energy; 0 (none, the article's energy) by default. With
-         * none, a briefly trained network can make the energy <i>fall</i> away from the data; 1 is
-         * what the example configs use.
-         *
-         * @param precision {@code ρ >= 0}
-         * @return this builder
-         */
-        public Builder optBasePrecision(float precision) {
-            this.basePrecision = precision;
-            return this;
-        }
-
-        /**
-         * Sets the generator's hidden widths; {@code 256, 256} by default.
-         *
-         * @param widths at least one, each {@code > 0}
-         * @return this builder
-         */
-        public Builder optGeneratorWidths(int... widths) {
-            this.generatorWidths = widths.clone();
-            return this;
-        }
-
-        /**
-         * Sets the entropy estimator's hidden widths; {@code 256, 256} by default.
-         *
-         * @param widths at least one, each {@code > 0}
-         * @return this builder
-         */
-        public Builder optEstimatorWidths(int... widths) {
-            this.estimatorWidths = widths.clone();
-            return this;
-        }
-
-        /**
-         * Sets the entropy estimator; JSD by default.
-         *
-         * @param estimator the estimator
-         * @return this builder
-         */
-        public Builder optEstimator(Estimator estimator) {
-            this.estimator = estimator;
-            return this;
-        }
-
-        /**
-         * Bounds the generator's output in standardised units; 0 (unbounded) by default.
-         *
-         * @param bound {@code >= 0}
-         * @return this builder
-         */
-        public Builder optGeneratorOutputBound(float bound) {
-            this.generatorOutputBound = bound;
-            return this;
-        }
-
-        /**
-         * Sets the gradient penalty's weight; 0.1 by default.
-         *
-         * @param lambda {@code >= 0}
-         * @return this builder
-         */
-        public Builder optPenaltyLambda(float lambda) {
-            this.penaltyLambda = lambda;
-            return this;
-        }
-
-        /**
-         * Sets the number of iterations; 2,000 by default.
-         *
-         * @param iterations {@code > 0}
-         * @return this builder
-         */
-        public Builder optIterations(int iterations) {
-            this.iterations = iterations;
-            return this;
-        }
-
-        /**
-         * Sets the energy steps per generator step; 5 by default.
-         *
-         * @param criticSteps {@code > 0}
-         * @return this builder
-         */
-        public Builder optCriticSteps(int criticSteps) {
-            this.criticSteps = criticSteps;
-            return this;
-        }
-
-        /**
-         * Sets the minibatch size; 64 by default.
-         *
-         * @param batchSize {@code > 0}
-         * @return this builder
-         */
-        public Builder optBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /**
-         * Sets Adam's learning rate; {@code 1e-3} by default.
-         *
-         * @param learningRate {@code > 0}
-         * @return this builder
-         */
-        public Builder optLearningRate(float learningRate) {
-            this.learningRate = learningRate;
-            return this;
-        }
-
-        /**
-         * Sets the fraction of the learning rate left at the end of the cosine decay; 0.1 by
-         * default.
-         *
-         * @param factor in {@code (0, 1]}
-         * @return this builder
-         */
-        public Builder optFinalLearningRateFactor(float factor) {
-            this.finalLearningRateFactor = factor;
-            return this;
-        }
-
-        /**
-         * Keeps an exponential moving average of the energy's weights as the model's energy; 0 (the
-         * last weights) by default.
-         *
-         * @param decay {@code d} in {@code [0, 1)}
-         * @return this builder
-         */
-        public Builder optEnergyAveraging(float decay) {
-            this.energyAveraging = decay;
-            return this;
-        }
-
-        /**
-         * Sets the seed; {@link Trainer#DEFAULT_SEED} by default.
-         *
-         * @param seed the seed
-         * @return this builder
-         */
-        public Builder optSeed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * Sets the score; {@link AnomalyScore#ENERGY} by default.
-         *
-         * @param score the score
-         * @return this builder
-         */
-        public Builder optScore(AnomalyScore score) {
-            this.score = score;
-            return this;
-        }
-
-        /**
-         * Sets the expected fraction of anomalies, which places the threshold; 0.1 by default.
-         *
-         * @param contamination in {@code [0, 1)}
-         * @return this builder
-         */
-        public Builder optContamination(double contamination) {
-            this.contamination = contamination;
-            return this;
-        }
-
-        /**
-         * Sets the feature standardisation; {@link FeatureScaling#PER_FEATURE} by default.
-         *
-         * @param scaling the scaling
-         * @return this builder
-         */
-        public Builder optScaling(FeatureScaling scaling) {
-            this.scaling = scaling;
-            return this;
-        }
-
-        /**
-         * Builds the trainer.
-         *
-         * @return the trainer
-         * @throws PropertyException naming the first option out of range
-         */
-        public EnergyAnomalyTrainer build() {
-            return new EnergyAnomalyTrainer(this);
-        }
+        return "EnergyAnomalyTrainer" + new TreeMap<>(getProvenance().getConfiguredParameters());
     }
 }

@@ -48,7 +48,7 @@ class EnergyAnomalyModelTest {
 
     @BeforeAll
     static void train() {
-        model = Fixtures.trainer().build().train(Fixtures.train());
+        model = Fixtures.trainer().train(Fixtures.train());
         test = Fixtures.test();
     }
 

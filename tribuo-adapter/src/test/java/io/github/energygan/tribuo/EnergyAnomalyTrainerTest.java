@@ -40,9 +40,9 @@ class EnergyAnomalyTrainerTest {
     void twoTrainingsFromTheSameConfigAndSeedGiveIdenticalScores() {
         MutableDataset<Event> train = Fixtures.train();
         MutableDataset<Event> test = Fixtures.test();
-        try (EnergyAnomalyModel a = Fixtures.trainer().build().train(train);
-                EnergyAnomalyModel b = Fixtures.trainer().build().train(train);
-                EnergyAnomalyModel c = Fixtures.trainer().optSeed(8).build().train(train)) {
+        try (EnergyAnomalyModel a = Fixtures.trainer().train(train);
+                EnergyAnomalyModel b = Fixtures.trainer().train(train);
+                EnergyAnomalyModel c = Fixtures.trainer("seed", "8").train(train)) {
             assertArrayEquals(Fixtures.scores(a, test), Fixtures.scores(b, test));
             assertEquals(a.getThreshold(), b.getThreshold());
             assertFalse(
@@ -57,9 +57,8 @@ class EnergyAnomalyTrainerTest {
         // could read after it was freed (see Scalars): two trainings then differed now and then.
         MutableDataset<Event> train = Fixtures.train();
         MutableDataset<Event> test = Fixtures.test();
-        EnergyAnomalyTrainer.Builder builder = Fixtures.trainer().optBasePrecision(1f);
-        try (EnergyAnomalyModel a = builder.build().train(train);
-                EnergyAnomalyModel b = builder.build().train(train)) {
+        try (EnergyAnomalyModel a = Fixtures.trainer("basePrecision", "1").train(train);
+                EnergyAnomalyModel b = Fixtures.trainer("basePrecision", "1").train(train)) {
             assertArrayEquals(Fixtures.scores(a, test), Fixtures.scores(b, test));
             assertEquals(a.getThreshold(), b.getThreshold());
         }
@@ -69,7 +68,7 @@ class EnergyAnomalyTrainerTest {
     void theProvenanceRetrainsAnIdenticalModelThroughItsConfiguration() {
         MutableDataset<Event> train = Fixtures.train();
         MutableDataset<Event> test = Fixtures.test();
-        EnergyAnomalyTrainer trainer = Fixtures.trainer().build();
+        EnergyAnomalyTrainer trainer = Fixtures.trainer();
         try (EnergyAnomalyModel first = trainer.train(train);
                 EnergyAnomalyModel second = trainer.train(train)) {
             assertFalse(
@@ -98,29 +97,28 @@ class EnergyAnomalyTrainerTest {
 
     @Test
     void outOfRangeHyperparametersNameTheField() {
-        expectBad("latentSize", b -> b.optLatentSize(0));
-        expectBad("energyWidths", b -> b.optEnergyWidths());
-        expectBad("generatorWidths", b -> b.optGeneratorWidths(16, -1));
-        expectBad("penaltyLambda", b -> b.optPenaltyLambda(-0.1f));
-        expectBad("penaltyLambda", b -> b.optPenaltyLambda(Float.NaN));
-        expectBad("iterations", b -> b.optIterations(0));
-        expectBad("criticSteps", b -> b.optCriticSteps(0));
-        expectBad("batchSize", b -> b.optBatchSize(0));
-        expectBad("learningRate", b -> b.optLearningRate(0f));
-        expectBad("finalLearningRateFactor", b -> b.optFinalLearningRateFactor(1.5f));
-        expectBad("basePrecision", b -> b.optBasePrecision(-1f));
-        expectBad("energyAveraging", b -> b.optEnergyAveraging(1f));
-        expectBad("contamination", b -> b.optContamination(1.0));
-        expectBad("contamination", b -> b.optContamination(-0.01));
-        expectBad("generatorOutputBound", b -> b.optGeneratorOutputBound(-1f));
-        expectBad("score", b -> b.optScore(null));
-        expectBad("loggingInterval", b -> b.optLoggingInterval(-1));
+        expectBad("latentSize", "0");
+        expectBad("energyWidths", "");
+        expectBad("generatorWidths", "16,-1");
+        expectBad("penaltyLambda", "-0.1");
+        expectBad("penaltyLambda", "NaN");
+        expectBad("iterations", "0");
+        expectBad("criticSteps", "0");
+        expectBad("batchSize", "0");
+        expectBad("learningRate", "0");
+        expectBad("finalLearningRateFactor", "1.5");
+        expectBad("basePrecision", "-1");
+        expectBad("energyAveraging", "1");
+        expectBad("contamination", "1.0");
+        expectBad("contamination", "-0.01");
+        expectBad("generatorOutputBound", "-1");
+        expectBad("score", "LOUDNESS");
+        expectBad("loggingInterval", "-1");
     }
 
-    private static void expectBad(String field, Consumer<EnergyAnomalyTrainer.Builder> change) {
-        EnergyAnomalyTrainer.Builder builder = Fixtures.trainer();
-        change.accept(builder);
-        PropertyException e = assertThrows(PropertyException.class, builder::build);
+    private static void expectBad(String field, String value) {
+        PropertyException e =
+                assertThrows(PropertyException.class, () -> Fixtures.trainer(field, value));
         assertEquals(field, e.getProperty());
         assertTrue(e.getMessage().contains(field), e.getMessage());
     }
@@ -152,7 +150,7 @@ class EnergyAnomalyTrainerTest {
 
     @Test
     void anomalousUnknownEmptyOrNonFiniteTrainingDataIsRefused() {
-        EnergyAnomalyTrainer trainer = Fixtures.trainer().build();
+        EnergyAnomalyTrainer trainer = Fixtures.trainer();
 
         MutableDataset<Event> withAnomalies =
                 new MutableDataset<>(new GaussianAnomalyDataSource(100, 0.2f, 3L));

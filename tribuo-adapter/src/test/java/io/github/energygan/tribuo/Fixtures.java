@@ -9,7 +9,9 @@ import org.tribuo.anomaly.Event;
 import org.tribuo.anomaly.example.GaussianAnomalyDataSource;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Small, fast settings shared by the adapter's tests: Tribuo's Gaussian anomaly data. */
 final class Fixtures {
@@ -26,16 +28,28 @@ final class Fixtures {
         return new MutableDataset<>(new GaussianAnomalyDataSource(400, 0.2f, 2L));
     }
 
-    /** A trainer small enough to train in a few seconds. */
-    static EnergyAnomalyTrainer.Builder trainer() {
-        return EnergyAnomalyTrainer.builder()
-                .optLatentSize(4)
-                .optEnergyWidths(32, 32)
-                .optGeneratorWidths(32, 32)
-                .optEstimatorWidths(32, 32)
-                .optIterations(150)
-                .optBatchSize(64)
-                .optSeed(7);
+    /**
+     * A trainer small enough to train in a few seconds, with further settings as name-value pairs
+     * that override the small ones.
+     */
+    static EnergyAnomalyTrainer trainer(String... overrides) {
+        return EnergyAnomalyTrainer.configured(settings(overrides));
+    }
+
+    /** The small trainer's settings, then the overrides (name, value, name, value, …). */
+    static Map<String, String> settings(String... overrides) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("latentSize", "4");
+        settings.put("energyWidths", "32,32");
+        settings.put("generatorWidths", "32,32");
+        settings.put("estimatorWidths", "32,32");
+        settings.put("iterations", "150");
+        settings.put("batchSize", "64");
+        settings.put("seed", "7");
+        for (int i = 0; i < overrides.length; i += 2) {
+            settings.put(overrides[i], overrides[i + 1]);
+        }
+        return settings;
     }
 
     static double[] scores(EnergyAnomalyModel model, Iterable<Example<Event>> examples) {

@@ -26,7 +26,7 @@ class FrozenModelTest {
 
     /**
      * The scores the model gave when it was written (energy-gan 0.1.0, 2026-11-26): {@code
-     * Fixtures.trainer().optIterations(60)} trained on {@code Fixtures.train()}, saved with {@code
+     * Fixtures.trainer("iterations", "60")} trained on {@code Fixtures.train()}, saved with {@code
      * serializeToFile}.
      */
     static final double[] SCORES = {0.15304034948349, -98.31462860107422, -31.234317779541016};

@@ -7,7 +7,6 @@ import io.github.energygan.tribuo.EnergyAnomalyModel;
 
 import org.tribuo.Model;
 import org.tribuo.anomaly.Event;
-import org.tribuo.anomaly.libsvm.LibSVMAnomalyModel;
 
 /**
  * Which way an anomaly model's {@link Event} scores point. Tribuo leaves the meaning of the score
@@ -19,8 +18,10 @@ public enum ScoreDirection {
     /** Higher scores are more anomalous ({@link EnergyAnomalyModel}). */
     HIGHER_IS_ANOMALOUS,
 
-    /** Higher scores are more normal ({@link LibSVMAnomalyModel}'s decision values). */
+    /** Higher scores are more normal (Tribuo's {@code LibSVMAnomalyModel}: decision values). */
     HIGHER_IS_EXPECTED;
+
+    private static final String LIBSVM_ANOMALY_MODEL = "org.tribuo.anomaly.libsvm.LibSVMAnomalyModel";
 
     /**
      * Turns a model's score into an anomaly score: higher = more anomalous.
@@ -43,7 +44,8 @@ public enum ScoreDirection {
         if (model instanceof EnergyAnomalyModel) {
             return HIGHER_IS_ANOMALOUS;
         }
-        if (model instanceof LibSVMAnomalyModel) {
+        // By name: this module does not depend on Tribuo's LibSVM.
+        if (LIBSVM_ANOMALY_MODEL.equals(model.getClass().getName())) {
             return HIGHER_IS_EXPECTED;
         }
         throw new IllegalArgumentException(

@@ -1,15 +1,15 @@
 /*
  * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.energygan.tribuo.benchmark;
+package io.github.energygan.cli.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.energygan.tribuo.benchmark.FashionMnistAnomalyBenchmark.Protocol;
-import io.github.energygan.tribuo.benchmark.FashionMnistAnomalyBenchmark.Settings;
+import io.github.energygan.cli.benchmark.FashionMnistAnomalyBenchmark.Protocol;
+import io.github.energygan.cli.benchmark.FashionMnistAnomalyBenchmark.Settings;
 
 import org.junit.jupiter.api.Test;
 

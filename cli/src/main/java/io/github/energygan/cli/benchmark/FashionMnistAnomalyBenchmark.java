@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.energygan.tribuo.benchmark;
+package io.github.energygan.cli.benchmark;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
