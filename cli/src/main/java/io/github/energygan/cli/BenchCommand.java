@@ -61,7 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
         training.validate();
         EnergyGanTrainingConfig.Builder builder = training.trainingConfig();
         EnergyGanTrainingConfig probe = builder.build();
-        int iterations = probe.getIterations();
+        int iterations = probe.iterations();
         if (warmup == null) {
             warmup = Math.max(1, Math.min(500, iterations / 5));
         }
@@ -76,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             ToyDataset2d dataset =
                     ToyDataset2d.byName(
-                            training.dataset, manager, training.dataSize, training.seed, probe.getBatchSize());
+                            training.dataset, manager, training.dataSize, training.seed, probe.batchSize());
             try (EnergyGanModel model =
                     EnergyGanModel.newModel(
                             training.architecture(dataset.getStandardDeviation()), training.seed)) {
@@ -111,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
                         timed / timedIterations,
                         warmup + 1,
                         iterations,
-                        config.getCriticSteps());
+                        config.criticSteps());
                 out.printf(Locale.ROOT, "  total wall time      %.1f s for %d iterations%n", total, iterations);
                 out.printf(Locale.ROOT, "  peak RSS             %s%n", ResidentMemory.megabytes(ResidentMemory.peak()));
                 if (meter.warmRss > 0 && meter.endRss > 0) {

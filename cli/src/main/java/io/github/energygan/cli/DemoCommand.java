@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "  time        %.1f s for %d iterations (%.1f ms/iteration) on %s%n",
                 result.seconds(),
-                result.config().getIterations(),
+                result.config().iterations(),
                 result.millisPerIteration(),
                 ToyExperiment.machine());
         MixtureQuality before = result.before();

@@ -72,7 +72,7 @@ final class ImageExperiment {
                     FashionMnist.builder()
                             .setManager(manager)
                             .optFolder(options.dataFolder)
-                            .setSampling(probe.getBatchSize(), true);
+                            .setSampling(probe.batchSize(), true);
             if (options.classes != null) {
                 data.optClasses(options.classes);
             }
@@ -80,7 +80,7 @@ final class ImageExperiment {
             OutputDirectory.prepare(output);
             EnergyGanArchitecture architecture = options.architecture(1f);
             try (EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
-                int iterations = probe.getIterations();
+                int iterations = probe.iterations();
                 EnergyStatisticsListener statistics =
                         ToyExperiment.addListeners(
                                 configBuilder, model, output, iterations, progressBar);
@@ -153,9 +153,9 @@ final class ImageExperiment {
         report.put("seed", options.seed);
         report.put("architecture", result.architecture().toString());
         report.put("training", result.config().toString());
-        report.put("iterations", result.config().getIterations());
+        report.put("iterations", result.config().iterations());
         report.put("wallSeconds", result.seconds());
-        report.put("msPerIteration", 1000.0 * result.seconds() / result.config().getIterations());
+        report.put("msPerIteration", 1000.0 * result.seconds() / result.config().iterations());
         report.put("machine", ToyExperiment.machine());
         report.put("nearestNeighbourDistance", result.check());
         if (result.last() != null) {
@@ -185,8 +185,8 @@ final class ImageExperiment {
                 Locale.ROOT,
                 "  time        %.1f s for %d iterations (%.1f ms/iteration) on %s%n",
                 result.seconds(),
-                result.config().getIterations(),
-                1000.0 * result.seconds() / result.config().getIterations(),
+                result.config().iterations(),
+                1000.0 * result.seconds() / result.config().iterations(),
                 ToyExperiment.machine());
         out.printf(Locale.ROOT, "  memorising? %s%n", result.check().summary());
         if (result.last() != null) {

@@ -62,7 +62,7 @@ final class ToyExperiment {
             Path output) {
 
         double millisPerIteration() {
-            return 1000.0 * seconds / config.getIterations();
+            return 1000.0 * seconds / config.iterations();
         }
     }
 
@@ -84,7 +84,7 @@ final class ToyExperiment {
                             manager,
                             options.dataSize,
                             options.seed,
-                            probe.getBatchSize());
+                            probe.batchSize());
             EnergyGanArchitecture architecture =
                     options.architecture(dataset.getStandardDeviation());
             GaussianMixture2d mixture =
@@ -93,7 +93,7 @@ final class ToyExperiment {
             try (EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
                 MixtureQuality before = score(model, mixture, manager, options.seed);
 
-                int iterations = probe.getIterations();
+                int iterations = probe.iterations();
                 EnergyStatisticsListener statistics =
                         addListeners(configBuilder, model, output, iterations, progressBar);
                 EnergyGanTrainingConfig config = configBuilder.build();
@@ -193,7 +193,7 @@ final class ToyExperiment {
         report.put("seed", options.seed);
         report.put("architecture", result.architecture().toString());
         report.put("training", result.config().toString());
-        report.put("iterations", result.config().getIterations());
+        report.put("iterations", result.config().iterations());
         report.put("wallSeconds", result.seconds());
         report.put("msPerIteration", result.millisPerIteration());
         report.put("machine", machine());

@@ -128,7 +128,7 @@ public final class EnergyGanTrainer {
      */
     public static GeneratorLoss generatorLoss(
             EnergyGanBlock block, EnergyGanTrainingConfig config) {
-        return generatorLoss(block, Schedule.constant(config.getEstimatorWeight()));
+        return generatorLoss(block, Schedule.constant(config.estimatorWeight()));
     }
 
     private static GeneratorLoss generatorLoss(EnergyGanBlock block, Schedule weight) {
@@ -142,7 +142,7 @@ public final class EnergyGanTrainer {
     }
 
     /**
-     * Trains for {@code config.getIterations()} iterations on a dataset whose records' first data
+     * Trains for {@code config.iterations()} iterations on a dataset whose records' first data
      * array is one sample. The dataset is validated first (not empty, right shape, finite); the
      * engine's random generator is then seeded with the config's seed, so two fits of equal models
      * with equal configs give equal weights.
@@ -163,15 +163,15 @@ public final class EnergyGanTrainer {
         DatasetValidator.requireFiniteSamples(dataset, gan.getDataShape(), modelManager);
 
         String engineName = modelManager.getEngine().getEngineName();
-        Engine.getEngine(engineName).setRandomSeed(config.getSeed());
-        List<TrainingListener> listeners = new ArrayList<>(config.getListeners());
+        Engine.getEngine(engineName).setRandomSeed(config.seed());
+        List<TrainingListener> listeners = new ArrayList<>(config.listeners());
         if (listeners.stream().noneMatch(DivergenceGuard.class::isInstance)) {
             listeners.add(0, new DivergenceGuard());
         }
         Device device = modelManager.getDevice();
         InputGradient inputGradient =
-                config.getInputGradient() != null
-                        ? config.getInputGradient()
+                config.inputGradient() != null
+                        ? config.inputGradient()
                         : InputGradient.forBlock(gan.getEnergy());
         logger.info(
                 "Training [{}] with {}; input gradient: {}",
@@ -213,22 +213,22 @@ public final class EnergyGanTrainer {
                 Phases phases =
                         new Phases(
                                 gan, run, energyTrainer, generatorTrainer, dataset, guards);
-                int perEpoch = config.getIterationsPerEpoch();
+                int perEpoch = config.iterationsPerEpoch();
                 ParameterAverage average =
-                        config.getGeneratorAveraging() > 0f
+                        config.generatorAveraging() > 0f
                                 ? new ParameterAverage(
-                                        gan.getGenerator(), config.getGeneratorAveraging(), run)
+                                        gan.getGenerator(), config.generatorAveraging(), run)
                                 : null;
                 ParameterAverage energyAverage =
-                        config.getEnergyAveraging() > 0f
+                        config.energyAveraging() > 0f
                                 ? new ParameterAverage(
-                                        gan.getEnergy(), config.getEnergyAveraging(), run)
+                                        gan.getEnergy(), config.energyAveraging(), run)
                                 : null;
-                for (int i = 0; i < config.getIterations(); i++) {
+                for (int i = 0; i < config.iterations(); i++) {
                     long progress = iteration % perEpoch;
                     clock.set(i);
                     try {
-                        for (int c = 0; c < config.getCriticSteps(); c++) {
+                        for (int c = 0; c < config.criticSteps(); c++) {
                             phases.energyStep(progress, perEpoch);
                         }
                         phases.generatorStep(progress, perEpoch);
@@ -315,7 +315,7 @@ public final class EnergyGanTrainer {
 
         private Batch nextDataBatch() throws IOException, TranslateException {
             if (batches == null || !batches.hasNext()) {
-                int batchSize = (int) Math.min(config.getBatchSize(), dataset.size());
+                int batchSize = (int) Math.min(config.batchSize(), dataset.size());
                 batches =
                         dataset.getData(run, new BatchSampler(new RandomSampler(), batchSize, true))
                                 .iterator();
@@ -330,7 +330,7 @@ public final class EnergyGanTrainer {
                 int size = source.getSize();
                 NDArray z =
                         step.randomNormal(
-                                new Shape(config.getBatchSize(), gan.getLatentFeatures()));
+                                new Shape(config.batchSize(), gan.getLatentFeatures()));
                 // Drawn outside any gradient collector: no graph, so no gradient can reach G.
                 NDArray fake =
                         gan.getGenerator()
@@ -353,7 +353,7 @@ public final class EnergyGanTrainer {
 
         void generatorStep(long progress, long total) {
             try (NDManager step = run.newSubManager()) {
-                int size = config.getBatchSize();
+                int size = config.batchSize();
                 NDArray z = step.randomNormal(new Shape(size, gan.getLatentFeatures()));
                 NDList data = new NDList(z);
                 if (marginalCodes) {

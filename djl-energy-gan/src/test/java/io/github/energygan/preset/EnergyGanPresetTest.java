@@ -27,19 +27,19 @@ class EnergyGanPresetTest {
     void aPresetStretchedToAnotherLengthKeepsItsScheduleShape() {
         EnergyGanPreset preset = EnergyGanPreset.FAST_2D;
         EnergyGanTrainingConfig full = preset.trainingConfig().build();
-        EnergyGanTrainingConfig tenth = preset.trainingConfig(full.getIterations() / 10).build();
-        assertEquals(full.getIterations() / 10, tenth.getIterations());
-        assertEquals(full.getWarmUpIterations() / 10, tenth.getWarmUpIterations());
-        assertEquals(full.getPenaltyLambda(), tenth.getPenaltyLambda());
-        assertEquals(full.getFinalPenaltyFactor(), tenth.getFinalPenaltyFactor());
+        EnergyGanTrainingConfig tenth = preset.trainingConfig(full.iterations() / 10).build();
+        assertEquals(full.iterations() / 10, tenth.iterations());
+        assertEquals(full.warmUpIterations() / 10, tenth.warmUpIterations());
+        assertEquals(full.penaltyLambda(), tenth.penaltyLambda());
+        assertEquals(full.finalPenaltyFactor(), tenth.finalPenaltyFactor());
         // λ and the entropy weight fall along the same cosine, whatever the length.
         assertEquals(
-                full.penaltyLambdaAt(full.getIterations() - 1),
-                tenth.penaltyLambdaAt(tenth.getIterations() - 1),
+                full.penaltyLambdaAt(full.iterations() - 1),
+                tenth.penaltyLambdaAt(tenth.iterations() - 1),
                 1e-7);
-        assertEquals(0.03f, full.penaltyLambdaAt(full.getIterations() - 1), 1e-6);
+        assertEquals(0.03f, full.penaltyLambdaAt(full.iterations() - 1), 1e-6);
         assertEquals(0.1f, full.penaltyLambdaAt(0), 1e-7);
-        assertEquals(1, preset.trainingConfig(1).build().getIterations());
+        assertEquals(1, preset.trainingConfig(1).build().iterations());
         assertThrows(IllegalArgumentException.class, () -> preset.trainingConfig(0));
     }
 }

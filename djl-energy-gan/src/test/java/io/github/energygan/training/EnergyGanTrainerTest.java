@@ -418,7 +418,7 @@ class EnergyGanTrainerTest {
             EnergyGanTrainer trainer = new EnergyGanTrainer(model, config);
             trainer.fit(ring(500));
             // One iteration: every energy step and the generator step poisoned, so nothing moved.
-            assertEquals(config.getCriticSteps() + 1, guard.getSkippedSteps());
+            assertEquals(config.criticSteps() + 1, guard.getSkippedSteps());
             assertArrayEquals(before, weights(model.getBlock()), "skipped steps were not applied");
         }
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 9)) {
@@ -426,7 +426,7 @@ class EnergyGanTrainerTest {
             EnergyGanTrainingConfig config =
                     quick(6).addTrainingListeners(firstStepNaN(), guard).build();
             new EnergyGanTrainer(model, config).fit(ring(500));
-            assertEquals(config.getCriticSteps() + 1, guard.getSkippedSteps());
+            assertEquals(config.criticSteps() + 1, guard.getSkippedSteps());
             for (float w : weights(model.getBlock())) {
                 assertTrue(Float.isFinite(w), "no NaN reached the weights");
             }
