@@ -6,7 +6,6 @@ package io.github.energygan.cli;
 import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.ToyDataset2d;
 import io.github.energygan.model.EnergyGanArchitecture;
-import io.github.energygan.model.EstimatorSpec;
 import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.training.EnergyGanTrainingConfig;
 

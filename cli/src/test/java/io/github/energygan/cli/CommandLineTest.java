@@ -11,6 +11,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.nn.EncoderNetwork;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +109,7 @@ class CommandLineTest {
                         dir.toString());
         assertEquals(0, run.exitCode(), run.err());
         try (EnergyGanModel model = EnergyGanModel.load(dir.resolve("model"))) {
-            assertTrue(model.getBlock().getEncoder().isPresent());
+            assertTrue(model.getBlock().getEstimator().orElseThrow() instanceof EncoderNetwork);
         }
     }
 

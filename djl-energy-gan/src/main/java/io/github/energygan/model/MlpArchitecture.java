@@ -4,12 +4,12 @@
 package io.github.energygan.model;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 
 import io.github.energygan.nn.ActivationFunction;
 import io.github.energygan.nn.EncoderMlp;
 import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.nn.EnergyMlp;
+import io.github.energygan.nn.EntropyEstimator;
 import io.github.energygan.nn.GeneratorMlp;
 import io.github.energygan.nn.StatisticsMlp;
 import io.github.energygan.util.Checks;
@@ -164,7 +164,7 @@ public record MlpArchitecture(
                         .optActivation(generator.activation())
                         .build();
         Layers t = estimator.layers();
-        Block estimatorBlock =
+        EntropyEstimator estimatorBlock =
                 switch (estimator.kind()) {
                     case JSD -> StatisticsMlp.builder()
                             .setDataFeatures(dataFeatures)

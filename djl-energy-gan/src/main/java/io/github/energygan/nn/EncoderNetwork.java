@@ -3,26 +3,59 @@
  */
 package io.github.energygan.nn;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+
+import io.github.energygan.gradient.InputGradient;
+import io.github.energygan.loss.InfoGanMutualInformation;
+import io.github.energygan.loss.MutualInformationLoss;
+import io.github.energygan.loss.Schedule;
 
 /**
  * The InfoGAN encoder {@code Enc(x)}: input {@code (batch, ...dataShape)}, output the mean of
- * {@code p(z | x) = N(Enc(x), σ²I)}, {@code (batch, latentFeatures)}.
+ * {@code p(z | x) = N(Enc(x), σ²I)}, {@code (batch, latentFeatures)}. As an estimator it gives the
+ * reconstruction error {@code [||z − Enc(x)||²]} for {@link InfoGanMutualInformation}.
  */
-public interface EncoderNetwork extends Block {
+public interface EncoderNetwork extends EntropyEstimator {
 
-    /**
-     * Returns the shape of one data sample, without the batch axis.
-     *
-     * @return the data shape
-     */
-    Shape getDataShape();
+    /** {@inheritDoc} */
+    @Override
+    default boolean needsMarginalCodes() {
+        return false;
+    }
 
-    /**
-     * Returns the latent dimension.
-     *
-     * @return {@code k}
-     */
-    long getLatentFeatures();
+    /** {@inheritDoc} */
+    @Override
+    default void initializeEstimator(
+            NDManager manager, DataType dataType, Shape data, Shape latent) {
+        initialize(manager, dataType, data);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    default NDList estimate(
+            ParameterStore parameterStore,
+            NDArray x,
+            NDArray z,
+            NDArray marginal,
+            boolean training) {
+        NDArray decoded = forward(parameterStore, new NDList(x), training).singletonOrThrow();
+        return new NDList(InputGradient.squaredNorm(z.sub(decoded)));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    default int outputCount() {
+        return 1;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    default MutualInformationLoss newLoss(Schedule weight) {
+        return new InfoGanMutualInformation(weight, getLatentFeatures());
+    }
 }

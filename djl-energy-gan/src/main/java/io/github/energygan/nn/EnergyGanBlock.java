@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -18,8 +17,7 @@ import java.util.Optional;
 /**
  * The trained pair of an energy-based GAN in one block, so that one DJL {@code Model} (one
  * parameter file) holds it: the energy network {@code U}, the generator {@code G}, and the
- * entropy estimator used to train {@code G} (a {@link StatisticsNetwork} for the JSD estimator,
- * an {@link EncoderNetwork} for the InfoGAN bound, or none).
+ * entropy estimator used to train {@code G} (an {@link EntropyEstimator}, or none).
  *
  * <p>{@link #forward} scores data: {@code [x (batch, ...dataShape)] → [U(x) (batch)]}. Sampling
  * uses {@link #getGenerator()} (and MCMC on top of it).
@@ -30,17 +28,18 @@ public class EnergyGanBlock extends AbstractBlock {
 
     private final EnergyNetwork energy;
     private final GeneratorNetwork generator;
-    private final Block estimator;
+    private final EntropyEstimator estimator;
 
     /**
      * Assembles the pair.
      *
      * @param energy the energy network
      * @param generator the generator; its data shape must equal the energy network's
-     * @param estimator a {@link StatisticsNetwork}, an {@link EncoderNetwork}, or null
+     * @param estimator the entropy estimator, or null for none
      * @throws IllegalArgumentException if the shapes of the parts disagree
      */
-    public EnergyGanBlock(EnergyNetwork energy, GeneratorNetwork generator, Block estimator) {
+    public EnergyGanBlock(
+            EnergyNetwork energy, GeneratorNetwork generator, EntropyEstimator estimator) {
         super(VERSION);
         this.energy = Objects.requireNonNull(energy, "energy");
         this.generator = Objects.requireNonNull(generator, "generator");
@@ -51,17 +50,8 @@ public class EnergyGanBlock extends AbstractBlock {
                             + " but the energy network scores samples of shape "
                             + energy.getDataShape());
         }
-        if (estimator instanceof StatisticsNetwork) {
-            StatisticsNetwork t = (StatisticsNetwork) estimator;
-            checkEstimator(
-                    "statistics network", t.getDataShape(), t.getLatentFeatures(), generator);
-        } else if (estimator instanceof EncoderNetwork) {
-            EncoderNetwork e = (EncoderNetwork) estimator;
-            checkEstimator("encoder", e.getDataShape(), e.getLatentFeatures(), generator);
-        } else if (estimator != null) {
-            throw new IllegalArgumentException(
-                    "The estimator must be a StatisticsNetwork or an EncoderNetwork, got "
-                            + estimator.getClass().getName());
+        if (estimator != null) {
+            checkEstimator(estimator, generator);
         }
         this.estimator = estimator;
         addChildBlock("energy", energy);
@@ -71,16 +61,16 @@ public class EnergyGanBlock extends AbstractBlock {
         }
     }
 
-    private static void checkEstimator(
-            String role, Shape dataShape, long latent, GeneratorNetwork generator) {
-        if (!dataShape.equals(generator.getDataShape()) || latent != generator.getLatentFeatures()) {
+    private static void checkEstimator(EntropyEstimator estimator, GeneratorNetwork generator) {
+        if (!estimator.getDataShape().equals(generator.getDataShape())
+                || estimator.getLatentFeatures() != generator.getLatentFeatures()) {
             throw new IllegalArgumentException(
-                    "The "
-                            + role
+                    "The estimator "
+                            + estimator.getClass().getSimpleName()
                             + " takes data "
-                            + dataShape
+                            + estimator.getDataShape()
                             + " and latent "
-                            + latent
+                            + estimator.getLatentFeatures()
                             + ", but the generator maps latent "
                             + generator.getLatentFeatures()
                             + " to data "
@@ -107,33 +97,11 @@ public class EnergyGanBlock extends AbstractBlock {
     }
 
     /**
-     * Returns the statistics network, when the JSD estimator is used.
-     *
-     * @return {@code T}, if present
-     */
-    public Optional<StatisticsNetwork> getStatistics() {
-        return estimator instanceof StatisticsNetwork
-                ? Optional.of((StatisticsNetwork) estimator)
-                : Optional.empty();
-    }
-
-    /**
-     * Returns the encoder, when the InfoGAN estimator is used.
-     *
-     * @return {@code Enc}, if present
-     */
-    public Optional<EncoderNetwork> getEncoder() {
-        return estimator instanceof EncoderNetwork
-                ? Optional.of((EncoderNetwork) estimator)
-                : Optional.empty();
-    }
-
-    /**
-     * Returns the estimator block, if any.
+     * Returns the entropy estimator, if any.
      *
      * @return the estimator, or empty
      */
-    public Optional<Block> getEstimator() {
+    public Optional<EntropyEstimator> getEstimator() {
         return Optional.ofNullable(estimator);
     }
 
@@ -187,10 +155,8 @@ public class EnergyGanBlock extends AbstractBlock {
         Shape latent = new Shape(1, getLatentFeatures());
         energy.initialize(manager, dataType, data);
         generator.initialize(manager, dataType, latent);
-        if (estimator instanceof StatisticsNetwork) {
-            estimator.initialize(manager, dataType, data, latent);
-        } else if (estimator != null) {
-            estimator.initialize(manager, dataType, data);
+        if (estimator != null) {
+            estimator.initializeEstimator(manager, dataType, data, latent);
         }
     }
 }

@@ -26,9 +26,6 @@ import io.github.energygan.dataset.DatasetValidator;
 import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.loss.EnergyLoss;
 import io.github.energygan.loss.GeneratorLoss;
-import io.github.energygan.loss.InfoGanMutualInformation;
-import io.github.energygan.loss.JsdMutualInformation;
-import io.github.energygan.loss.MutualInformationLoss;
 import io.github.energygan.loss.Schedule;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.nn.EnergyGanBlock;
@@ -132,13 +129,7 @@ public final class EnergyGanTrainer {
     }
 
     private static GeneratorLoss generatorLoss(EnergyGanBlock block, Schedule weight) {
-        MutualInformationLoss mi = null;
-        if (block.getStatistics().isPresent()) {
-            mi = new JsdMutualInformation(weight);
-        } else if (block.getEncoder().isPresent()) {
-            mi = new InfoGanMutualInformation(weight, block.getLatentFeatures());
-        }
-        return new GeneratorLoss(mi);
+        return new GeneratorLoss(block.getEstimator().map(e -> e.newLoss(weight)).orElse(null));
     }
 
     /**
@@ -301,7 +292,7 @@ public final class EnergyGanTrainer {
             this.generatorTrainer = generatorTrainer;
             this.dataset = dataset;
             this.generatorReader = new ParameterStore(run, false);
-            this.marginalCodes = gan.getStatistics().isPresent();
+            this.marginalCodes = gan.getEstimator().map(e -> e.needsMarginalCodes()).orElse(false);
             this.guards = guards;
         }
 

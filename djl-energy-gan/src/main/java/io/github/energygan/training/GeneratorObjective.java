@@ -16,12 +16,12 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.InputGradient;
-import io.github.energygan.nn.EncoderNetwork;
 import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.nn.EntropyEstimator;
 import io.github.energygan.nn.GeneratorNetwork;
-import io.github.energygan.nn.StatisticsNetwork;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -49,7 +49,7 @@ public class GeneratorObjective extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final GeneratorNetwork generator;
-    private final Block estimator;
+    private final EntropyEstimator estimator;
     private final Block energy;
     private final ParameterStore energyStore;
 
@@ -63,7 +63,10 @@ public class GeneratorObjective extends AbstractBlock {
         super(VERSION);
         Objects.requireNonNull(gan, "gan");
         this.generator = addChildBlock("generator", gan.getGenerator());
-        this.estimator = gan.getEstimator().map(e -> addChildBlock("estimator", e)).orElse(null);
+        this.estimator = gan.getEstimator().orElse(null);
+        if (estimator != null) {
+            addChildBlock("estimator", estimator);
+        }
         this.energy = gan.getEnergy();
         this.energyStore = new ParameterStore(manager, false);
     }
@@ -89,23 +92,12 @@ public class GeneratorObjective extends AbstractBlock {
         }
         NDArray x = generator.forward(parameterStore, new NDList(z), training, params).singletonOrThrow();
         NDList out = new NDList(frozenEnergy(x, training));
-        if (estimator instanceof StatisticsNetwork) {
-            NDArray marginal = inputs.size() == 2 ? inputs.get(1) : permuteRows(z);
-            if (!marginal.getShape().equals(z.getShape())) {
-                throw new IllegalArgumentException(
-                        "z_marginal must have the shape of z "
-                                + z.getShape()
-                                + ", got "
-                                + marginal.getShape());
+        if (estimator != null) {
+            NDArray marginal = null;
+            if (estimator.needsMarginalCodes()) {
+                marginal = inputs.size() == 2 ? inputs.get(1) : permuteRows(z);
             }
-            out.add(estimator.forward(parameterStore, new NDList(x, z), training).singletonOrThrow());
-            out.add(
-                    estimator
-                            .forward(parameterStore, new NDList(x, marginal), training)
-                            .singletonOrThrow());
-        } else if (estimator instanceof EncoderNetwork) {
-            NDArray decoded = estimator.forward(parameterStore, new NDList(x), training).singletonOrThrow();
-            out.add(InputGradient.squaredNorm(z.sub(decoded)));
+            out.addAll(estimator.estimate(parameterStore, x, z, marginal, training));
         }
         return out;
     }
@@ -140,14 +132,9 @@ public class GeneratorObjective extends AbstractBlock {
     /** {@inheritDoc} */
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape batch = new Shape(inputShapes[0].get(0));
-        if (estimator instanceof StatisticsNetwork) {
-            return new Shape[] {batch, batch, batch};
-        }
-        if (estimator instanceof EncoderNetwork) {
-            return new Shape[] {batch, batch};
-        }
-        return new Shape[] {batch};
+        Shape[] shapes = new Shape[1 + (estimator == null ? 0 : estimator.outputCount())];
+        Arrays.fill(shapes, new Shape(inputShapes[0].get(0)));
+        return shapes;
     }
 
     /** {@inheritDoc} */
@@ -156,10 +143,8 @@ public class GeneratorObjective extends AbstractBlock {
         Shape latent = new Shape(1, generator.getLatentFeatures());
         Shape data = new Shape(1).addAll(generator.getDataShape());
         generator.initialize(manager, dataType, latent);
-        if (estimator instanceof StatisticsNetwork) {
-            estimator.initialize(manager, dataType, data, latent);
-        } else if (estimator != null) {
-            estimator.initialize(manager, dataType, data);
+        if (estimator != null) {
+            estimator.initializeEstimator(manager, dataType, data, latent);
         }
     }
 }

@@ -16,7 +16,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
-import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.Layers;
 import io.github.energygan.model.MlpArchitecture;
 
@@ -54,7 +53,7 @@ class NetworksTest {
         assertEquals(
                 new Shape(5, 2),
                 block.getGenerator().forward(store, new NDList(z), false).singletonOrThrow().getShape());
-        StatisticsNetwork t = block.getStatistics().orElseThrow();
+        StatisticsNetwork t = (StatisticsNetwork) block.getEstimator().orElseThrow();
         assertEquals(new Shape(5), t.forward(store, new NDList(x, z), false).singletonOrThrow().getShape());
         // U: 2·512+512 + 2·(512·512+512) + 512+1 weights and biases
         long energyParameters =

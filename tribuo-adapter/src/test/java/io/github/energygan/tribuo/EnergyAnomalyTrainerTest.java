@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Reproducibility, configuration and input checks of {@link EnergyAnomalyTrainer}. */
 class EnergyAnomalyTrainerTest {
