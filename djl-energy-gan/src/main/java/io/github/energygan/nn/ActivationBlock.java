@@ -7,7 +7,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -15,7 +14,6 @@ import io.github.energygan.gradient.TracedForward;
 import io.github.energygan.gradient.TraceableBlock;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -24,9 +22,8 @@ import java.util.Objects;
  * that its vector-Jacobian product {@code g ⊙ f'(h)} can be written exactly (see {@link
  * TraceableBlock}).
  */
-public class ActivationBlock extends AbstractBlock implements TraceableBlock {
+public class ActivationBlock extends SignedBlock implements TraceableBlock {
 
-    private static final byte VERSION = 1;
 
     private final ActivationFunction function;
 
@@ -36,7 +33,7 @@ public class ActivationBlock extends AbstractBlock implements TraceableBlock {
      * @param function the activation to apply
      */
     public ActivationBlock(ActivationFunction function) {
-        super(VERSION);
+        super();
         this.function = Objects.requireNonNull(function, "function");
     }
 
@@ -72,18 +69,9 @@ public class ActivationBlock extends AbstractBlock implements TraceableBlock {
         return inputShapes;
     }
 
-    /** {@inheritDoc} */
+    /** Version-1 files saved the activation's text. */
     @Override
-    protected void saveMetadata(DataOutputStream os) throws IOException {
-        saveInputShapes(os);
-        os.writeUTF(function.toString());
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void loadMetadata(byte loadVersion, DataInputStream is)
-            throws IOException, MalformedModelException {
-        super.loadMetadata(loadVersion, is);
+    void loadVersion1(DataInputStream is) throws IOException, MalformedModelException {
         String saved = is.readUTF();
         if (!saved.equals(function.toString())) {
             throw new MalformedModelException(
@@ -92,6 +80,12 @@ public class ActivationBlock extends AbstractBlock implements TraceableBlock {
                             + " but this block applies "
                             + function);
         }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    BlockSignature signature() {
+        return new BlockSignature().add("activation", function);
     }
 
     @Override

@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -30,13 +29,12 @@ import java.util.List;
  * same weight and the output padding that restores the input's size, so {@code ∇_x} of anything
  * built on this stack is exact and differentiable in the weights.
  */
-public final class ConvolutionStack extends AbstractBlock implements TraceableBlock {
+public final class ConvolutionStack extends SignedBlock implements TraceableBlock {
 
     static final int KERNEL = 5;
     static final int STRIDE = 2;
     static final int PADDING = 2;
 
-    private static final byte VERSION = 1;
     private static final Shape KERNEL_SHAPE = new Shape(KERNEL, KERNEL);
     private static final Shape STRIDE_SHAPE = new Shape(STRIDE, STRIDE);
     private static final Shape PADDING_SHAPE = new Shape(PADDING, PADDING);
@@ -55,7 +53,7 @@ public final class ConvolutionStack extends AbstractBlock implements TraceableBl
      * @throws IllegalArgumentException if a size is not positive
      */
     public ConvolutionStack(Shape inputShape, long[] channels, ActivationFunction activation) {
-        super(VERSION);
+        super();
         if (inputShape.dimension() != 3 || inputShape.size() <= 0) {
             throw new IllegalArgumentException(
                     "A convolution stack takes images (channels, height, width), got "
@@ -204,5 +202,17 @@ public final class ConvolutionStack extends AbstractBlock implements TraceableBl
             text.append('→').append(c);
         }
         return text.append(" k5s2 ").append(activation).toString();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    BlockSignature signature() {
+        return new BlockSignature()
+                .add("inputShape", inputShape.getShape())
+                .add("channels", channels)
+                .add("kernel", KERNEL)
+                .add("stride", STRIDE)
+                .add("padding", PADDING)
+                .add("activation", activation);
     }
 }

@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -34,9 +33,8 @@ import java.util.List;
  * latent MCMC) has no batch statistics in it. Traceable: the vector-Jacobian product of a
  * transposed convolution is the convolution with the same weight.
  */
-public class GeneratorConv extends AbstractBlock implements GeneratorNetwork, TraceableBlock {
+public class GeneratorConv extends SignedBlock implements GeneratorNetwork, TraceableBlock {
 
-    private static final byte VERSION = 1;
     private static final Shape KERNEL = new Shape(ConvolutionStack.KERNEL, ConvolutionStack.KERNEL);
     private static final Shape PADDING =
             new Shape(ConvolutionStack.PADDING, ConvolutionStack.PADDING);
@@ -58,7 +56,7 @@ public class GeneratorConv extends AbstractBlock implements GeneratorNetwork, Tr
      * @throws IllegalArgumentException if a size is not positive
      */
     public GeneratorConv(long latentFeatures, Shape dataShape, long[] channels) {
-        super(VERSION);
+        super();
         if (latentFeatures <= 0 || dataShape.dimension() != 3 || dataShape.size() <= 0) {
             throw new IllegalArgumentException(
                     "The generator needs a latent size > 0 and images (channels, height, width),"
@@ -260,5 +258,14 @@ public class GeneratorConv extends AbstractBlock implements GeneratorNetwork, Tr
             text.append(" up·conv→").append(channels[i]);
         }
         return text.append(" up·conv→").append(dataShape.get(0)).append(" relu, tanh").toString();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    BlockSignature signature() {
+        return new BlockSignature()
+                .add("latentFeatures", latentFeatures)
+                .add("dataShape", dataShape.getShape())
+                .add("channels", channels);
     }
 }

@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
@@ -23,7 +22,6 @@ import io.github.energygan.gradient.TraceableBlock;
 import io.github.energygan.util.Scalars;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -36,9 +34,8 @@ import java.util.Arrays;
  * in)} and says so when it is not. It is {@link TraceableBlock traceable}: its exact input gradient
  * is available for the gradient penalty and for Langevin sampling.
  */
-public class MultilayerPerceptron extends AbstractBlock implements TraceableBlock {
+public class MultilayerPerceptron extends SignedBlock implements TraceableBlock {
 
-    private static final byte VERSION = 1;
 
     private final String role;
     private final long inputFeatures;
@@ -56,7 +53,7 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
      * @param builder the builder
      */
     protected MultilayerPerceptron(Builder builder) {
-        super(VERSION);
+        super();
         role = builder.role;
         inputFeatures = builder.inputFeatures;
         hiddenWidths = builder.hiddenWidths.clone();
@@ -201,18 +198,9 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
         layers.initialize(manager, dataType, new Shape(1, inputFeatures));
     }
 
-    /** {@inheritDoc} */
+    /** Version-1 files saved {@link #describeArchitecture()}'s text. */
     @Override
-    protected void saveMetadata(DataOutputStream os) throws IOException {
-        saveInputShapes(os);
-        os.writeUTF(describeArchitecture());
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public void loadMetadata(byte loadVersion, DataInputStream is)
-            throws IOException, MalformedModelException {
-        super.loadMetadata(loadVersion, is);
+    void loadVersion1(DataInputStream is) throws IOException, MalformedModelException {
         String saved = is.readUTF();
         if (!saved.equals(describeArchitecture())) {
             throw new MalformedModelException(
@@ -223,9 +211,23 @@ public class MultilayerPerceptron extends AbstractBlock implements TraceableBloc
         }
     }
 
+    /** {@inheritDoc} */
+    @Override
+    BlockSignature signature() {
+        return new BlockSignature()
+                .add("inputFeatures", inputFeatures)
+                .add("hiddenWidths", hiddenWidths)
+                .add("outputFeatures", outputFeatures)
+                .add("activation", activation)
+                .add("outputActivation", outputActivation)
+                .add("inputScale", inputScale)
+                .add("outputScale", outputScale);
+    }
+
     /**
      * Describes the architecture in one line, e.g. {@code energy network MLP 2→512→512→1
-     * leaky_relu:0.2}.
+     * leaky_relu:0.2}. (Version-1 weight files recorded this text, which is compared when they
+     * load.)
      *
      * @return the description
      */

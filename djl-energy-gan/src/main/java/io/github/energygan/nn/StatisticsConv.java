@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -20,11 +19,11 @@ import ai.djl.util.PairList;
  * W), (batch, k)] → (batch)}. The hidden layer after the join lets {@code T} model how {@code x}
  * and {@code z} interact, which the estimate needs.
  */
-public class StatisticsConv extends AbstractBlock implements StatisticsNetwork {
+public class StatisticsConv extends SignedBlock implements StatisticsNetwork {
 
-    private static final byte VERSION = 1;
 
     private final long latentFeatures;
+    private final long hiddenWidth;
     private final ConvolutionStack features;
     private final Linear hidden;
     private final Linear head;
@@ -46,7 +45,7 @@ public class StatisticsConv extends AbstractBlock implements StatisticsNetwork {
             long[] channels,
             long hiddenWidth,
             ActivationFunction activation) {
-        super(VERSION);
+        super();
         if (latentFeatures <= 0 || hiddenWidth <= 0) {
             throw new IllegalArgumentException(
                     "The statistics network needs latent and hidden sizes > 0, got "
@@ -55,6 +54,7 @@ public class StatisticsConv extends AbstractBlock implements StatisticsNetwork {
                             + hiddenWidth);
         }
         this.latentFeatures = latentFeatures;
+        this.hiddenWidth = hiddenWidth;
         this.activation = activation;
         features = addChildBlock("features", new ConvolutionStack(dataShape, channels, activation));
         hidden = addChildBlock("hidden", Linear.builder().setUnits(hiddenWidth).build());
@@ -135,5 +135,13 @@ public class StatisticsConv extends AbstractBlock implements StatisticsNetwork {
                 + " ⊕ z → "
                 + hidden.getOutputShapes(new Shape[] {new Shape(1, 1)})[0].get(1)
                 + " → 1";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    BlockSignature signature() {
+        return new BlockSignature()
+                .add("latentFeatures", latentFeatures)
+                .add("hiddenWidth", hiddenWidth);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 import io.github.energygan.nn.ActivationFunction;
 
@@ -81,10 +82,28 @@ class FrozenFormatsTest {
         assertTrue(e.getMessage().contains("schema 3"), e.getMessage());
     }
 
+    /** The image model's energies of two fixed 12×12 images, as written. */
+    private static final float[] FROZEN_CONV_ENERGIES = {-0.031318825f, -0.3887778f};
+
+    /** The image model the frozen conv directories hold. */
+    private static final ConvArchitecture FROZEN_SMALL_CONV =
+            new ConvArchitecture(
+                    List.of(1L, 12L, 12L),
+                    4,
+                    Layers.of(LEAKY, 3, 4),
+                    List.of(4L, 3L),
+                    new EstimatorSpec(EnergyGanArchitecture.Estimator.JSD, Layers.of(LEAKY, 3, 8)));
+
+    /**
+     * A vector model written with each manifest format (1, 2) and each block metadata version (1:
+     * text, 2: numbers) loads with its weights.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2})
-    void aModelDirectoryOfEachManifestFormatLoadsWithItsWeights(int format) throws Exception {
-        Path dir = frozen("model-format" + format);
+    @ValueSource(
+            strings = {"mlp-manifest1-blocks1", "mlp-manifest2-blocks1", "mlp-manifest2-blocks2"})
+    void everyVectorModelFormatLoadsWithItsWeights(String name) throws Exception {
+        Path dir = frozen(name);
+        String format = name.substring(name.indexOf("manifest") + 8, name.indexOf("-blocks"));
         assertTrue(
                 Files.readString(dir.resolve(EnergyGanModel.ARCHITECTURE_FILE))
                         .contains("\"format\": " + format));
@@ -95,6 +114,23 @@ class FrozenFormatsTest {
                     model.energy(manager.create(new float[][] {{0f, 0f}, {1f, -2f}, {3f, 0.5f}}))
                             .toFloatArray();
             assertArrayEquals(FROZEN_ENERGIES, energies, 1e-6f);
+        }
+    }
+
+    /** An image model written with each block metadata version (1: none, 2: numbers) loads. */
+    @ParameterizedTest
+    @ValueSource(strings = {"conv-manifest2-blocks1", "conv-manifest2-blocks2"})
+    void everyImageModelFormatLoadsWithItsWeights(String name) throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.load(frozen(name));
+                NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(FROZEN_SMALL_CONV, model.getArchitecture());
+            float[] pixels = new float[288];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = i / 288f;
+            }
+            float[] energies =
+                    model.energy(manager.create(pixels, new Shape(2, 1, 12, 12))).toFloatArray();
+            assertArrayEquals(FROZEN_CONV_ENERGIES, energies, 1e-6f);
         }
     }
 
