@@ -11,9 +11,14 @@
  *   <li>{@link io.github.energygan.loss}: the losses, usable in a stock DJL training config;
  *   <li>{@link io.github.energygan.training}: the two-phase trainer, and its listeners in {@link
  *       io.github.energygan.training.listener};
- *   <li>{@link io.github.energygan.model}: saving, loading and presets;
- *   <li>{@link io.github.energygan.dataset}, {@link io.github.energygan.metrics}, {@link
- *       io.github.energygan.plot}: the 2-D benchmarks, their metrics and pictures.
+ *   <li>{@link io.github.energygan.sampling}: MALA and Langevin chains on any differentiable
+ *       energy, and in the latent space of a trained pair;
+ *   <li>{@link io.github.energygan.translator}: DJL translators for sampling and scoring;
+ *   <li>{@link io.github.energygan.model}: the architectures, saving and loading;
+ *   <li>{@link io.github.energygan.preset}: named recipes, an architecture with its training
+ *       settings;
+ *   <li>{@link io.github.energygan.dataset}, {@link io.github.energygan.metrics}: the 2-D
+ *       benchmarks and their metrics (the pictures are in the {@code energy-gan-plot} module).
  * </ul>
  */
 package io.github.energygan;

@@ -9,11 +9,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
+import io.github.energygan.engine.PyTorchAutograd;
 import io.github.energygan.util.Scalars;
 
 import java.util.ArrayList;
@@ -102,8 +101,8 @@ public final class FiniteDifferenceInputGradient implements InputGradient {
                 frozen.add(parameter);
             }
         }
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
+        boolean gradMode = PyTorchAutograd.isGradMode();
+        PyTorchAutograd.setGradMode(true);
         try (NDManager scope = x.getManager().newSubManager()) {
             NDArray leaf = x.stopGradient().duplicate();
             leaf.attach(scope);
@@ -112,12 +111,12 @@ public final class FiniteDifferenceInputGradient implements InputGradient {
                     energy.forward(parameterStore, new NDList(leaf), training).singletonOrThrow();
             NDArray total = u.sum();
             NDArray seed = scope.ones(total.getShape(), total.getDataType());
-            JniUtils.backward((PtNDArray) total, (PtNDArray) seed, false, false);
+            PyTorchAutograd.backward(total, seed);
             NDArray gradient = leaf.getGradient().duplicate().stopGradient();
             gradient.attach(x.getManager());
             return gradient;
         } finally {
-            JniUtils.setGradMode(gradMode);
+            PyTorchAutograd.setGradMode(gradMode);
             for (Parameter parameter : frozen) {
                 parameter.freeze(false);
             }

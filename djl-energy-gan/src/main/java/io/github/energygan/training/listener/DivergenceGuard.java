@@ -8,10 +8,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
+
+import io.github.energygan.engine.PyTorchAutograd;
 
 
 import org.slf4j.Logger;
@@ -245,7 +245,7 @@ public class DivergenceGuard extends EnergyGanListener {
         for (Pair<String, Parameter> pair : trainer.getModel().getBlock().getParameters()) {
             NDArray array = pair.getValue().getArray();
             if (array.hasGradient()) {
-                JniUtils.zeroGrad((PtNDArray) array);
+                PyTorchAutograd.zeroGradient(array);
             }
         }
         logger.warn("Iteration {}: {}; step skipped, gradients zeroed", iteration, reason);
