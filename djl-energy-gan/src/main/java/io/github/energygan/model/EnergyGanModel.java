@@ -15,8 +15,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Utils;
 
-import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.scoring.EnergyScorer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -274,9 +274,7 @@ public final class EnergyGanModel implements AutoCloseable {
      * @throws IllegalArgumentException if {@code x} has the wrong shape
      */
     public NDArray energy(NDArray x) {
-        ParameterStore store = new ParameterStore(x.getManager(), false);
-        return InputGradient.asBatchVector(
-                getBlock().getEnergy().forward(store, new NDList(x), false).singletonOrThrow());
+        return EnergyScorer.of(getBlock()).energies(x);
     }
 
     /**

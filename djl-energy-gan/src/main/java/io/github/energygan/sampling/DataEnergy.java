@@ -6,11 +6,9 @@ package io.github.energygan.sampling;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 
-import io.github.energygan.gradient.ExactInputGradient;
-import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyNetwork;
+import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.util.Scalars;
 
 import java.util.Objects;
@@ -19,16 +17,14 @@ import java.util.Objects;
  * The data-space energy {@code E(x) = β·U(x)} of an energy network, in inference mode: the samplers
  * then draw from {@code p(x) ∝ exp(-β U(x))} directly, with no generator.
  *
- * <p>The gradient is exact ({@link ExactInputGradient}) when the network supports it, otherwise it
- * comes from one first-order backward (see {@link DifferentiableEnergy}).
+ * <p>{@link EnergyScorer} computes {@code U} and its gradient; this class scales them by {@code β}
+ * for the samplers.
  */
 public final class DataEnergy implements EnergyFunction {
 
-    private final EnergyNetwork energy;
+    private final EnergyScorer scorer;
     private final Shape pointShape;
     private final float beta;
-    private final boolean exact;
-    private final DifferentiableEnergy autograd;
 
     /**
      * Creates the data-space energy of a network.
@@ -39,12 +35,9 @@ public final class DataEnergy implements EnergyFunction {
      * @throws IllegalArgumentException if {@code β} is not finite and positive
      */
     public DataEnergy(EnergyNetwork energy, Shape pointShape, float beta) {
-        this.energy = Objects.requireNonNull(energy, "energy");
+        this.scorer = new EnergyScorer(energy);
         this.pointShape = Objects.requireNonNull(pointShape, "pointShape");
         this.beta = checkBeta(beta);
-        this.exact = ExactInputGradient.supports(energy);
-        this.autograd =
-                exact ? null : new DifferentiableEnergy(pointShape, this::evaluate, toString());
     }
 
     /**
@@ -66,11 +59,7 @@ public final class DataEnergy implements EnergyFunction {
     @Override
     public NDList energyAndGradient(NDArray x) {
         checkBatch(x);
-        if (!exact) {
-            return autograd.energyAndGradient(x);
-        }
-        ParameterStore store = new ParameterStore(x.getManager(), false);
-        NDList both = ExactInputGradient.INSTANCE.energyAndGradient(energy, store, x, false);
+        NDList both = scorer.energiesAndGradients(x);
         return new NDList(Scalars.mul(both.get(0), beta), Scalars.mul(both.get(1), beta));
     }
 
@@ -78,13 +67,7 @@ public final class DataEnergy implements EnergyFunction {
     @Override
     public NDArray energy(NDArray x) {
         checkBatch(x);
-        return evaluate(x);
-    }
-
-    private NDArray evaluate(NDArray x) {
-        ParameterStore store = new ParameterStore(x.getManager(), false);
-        NDArray u = energy.forward(store, new NDList(x), false).singletonOrThrow();
-        return Scalars.mul(InputGradient.asBatchVector(u), beta);
+        return Scalars.mul(scorer.energies(x), beta);
     }
 
     @Override

@@ -9,7 +9,7 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
 import io.github.energygan.nn.EnergyGanBlock;
-import io.github.energygan.sampling.DataEnergy;
+import io.github.energygan.scoring.EnergyScorer;
 
 /**
  * Scores a whole batch given as an {@link NDArray} {@code (batch, ...dataShape)} → {@link
@@ -27,7 +27,7 @@ public final class EnergyBatchScoringTranslator
     @Override
     public NDList processInput(TranslatorContext ctx, NDArray input) {
         EnergyGanBlock gan = Translators.pair(ctx.getModel());
-        new DataEnergy(gan.getEnergy(), gan.getDataShape(), 1f).checkBatch(input);
+        EnergyScorer.of(gan).checkBatch(input);
         NDArray batch = input.duplicate();
         batch.attach(ctx.getNDManager());
         Translators.requireFinite(batch);

@@ -14,7 +14,7 @@ import ai.djl.ndarray.types.Shape;
 
 import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyGanBlock;
-import io.github.energygan.sampling.DataEnergy;
+import io.github.energygan.scoring.EnergyScorer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +52,9 @@ final class Translators {
      */
     static EnergyScores score(EnergyGanBlock gan, NDArray batch, NDList forward) {
         NDArray energies = InputGradient.asBatchVector(forward.singletonOrThrow());
-        DataEnergy energy = new DataEnergy(gan.getEnergy(), gan.getDataShape(), 1f);
-        NDArray gradient = energy.energyAndGradient(batch).get(1);
         return new EnergyScores(
-                energies.toFloatArray(), InputGradient.squaredNorm(gradient).toFloatArray());
+                energies.toFloatArray(),
+                EnergyScorer.of(gan).squaredGradientNorms(batch).toFloatArray());
     }
 
     /**

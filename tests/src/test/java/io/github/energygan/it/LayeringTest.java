@@ -32,6 +32,7 @@ class LayeringTest {
                     new String[] {"model"},
                     new String[] {"translator"},
                     new String[] {"sampling"},
+                    new String[] {"scoring"},
                     new String[] {"nn"},
                     new String[] {"loss"},
                     new String[] {"gradient"},
@@ -73,7 +74,8 @@ class LayeringTest {
                 .that()
                 .resideInAnyPackage(
                         ROOT + "preset..", ROOT + "training..", ROOT + "model..",
-                        ROOT + "translator..", ROOT + "sampling..", ROOT + "nn..",
+                        ROOT + "translator..", ROOT + "sampling..", ROOT + "scoring..",
+                        ROOT + "nn..",
                         ROOT + "loss..", ROOT + "gradient..", ROOT + "engine..",
                         ROOT + "util..", ROOT + "dataset..", ROOT + "metrics..")
                 .should()

@@ -5,7 +5,6 @@ package io.github.energygan.tribuo;
 
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 import com.google.protobuf.Any;
@@ -13,11 +12,9 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 
-import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.model.ModelBytes;
-import io.github.energygan.nn.EnergyGanBlock;
-import io.github.energygan.sampling.DataEnergy;
+import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.tribuo.protos.EnergyAnomalyModelProto;
 
 import org.tribuo.Example;
@@ -319,10 +316,10 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
      * @return {@code (n)}, in {@code x}'s manager
      */
     static NDArray scores(EnergyGanModel gan, AnomalyScore score, NDArray x) {
-        if (score == AnomalyScore.ENERGY) {
-            return gan.energy(x);
-        }
-        return InputGradient.squaredNorm(dataEnergy(gan).energyAndGradient(x).get(1));
+        EnergyScorer scorer = EnergyScorer.of(gan.getBlock());
+        return score == AnomalyScore.ENERGY
+                ? scorer.energies(x)
+                : scorer.squaredGradientNorms(x);
     }
 
     /**
@@ -333,13 +330,7 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
      * @return {@code (n, features)}, in {@code x}'s manager
      */
     static NDArray attributions(EnergyGanModel gan, NDArray x) {
-        NDList energyAndGradient = dataEnergy(gan).energyAndGradient(x);
-        return x.mul(energyAndGradient.get(1));
-    }
-
-    private static DataEnergy dataEnergy(EnergyGanModel gan) {
-        EnergyGanBlock block = gan.getBlock();
-        return new DataEnergy(block.getEnergy(), block.getDataShape(), 1f);
+        return EnergyScorer.of(gan.getBlock()).attributions(x);
     }
 
     /**

@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.scoring;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+
+import io.github.energygan.gradient.ExactInputGradient;
+import io.github.energygan.gradient.FiniteDifferenceInputGradient;
+import io.github.energygan.gradient.InputGradient;
+import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.nn.EnergyNetwork;
+
+import java.util.Objects;
+
+/**
+ * Scores data with a trained energy network, in inference mode: the energy {@code U(x)}, its input
+ * gradient {@code ∇_x U(x)}, the squared gradient norm and the attribution {@code x ⊙ ∇_x U(x)}
+ * (gradient × input). The one place these are computed for the translators, the Tribuo model and
+ * the MCMC targets.
+ *
+ * <p>The gradient is exact ({@link ExactInputGradient}) when the network's layers allow it, and
+ * otherwise comes from one first-order backward that leaves the parameters' gradients untouched.
+ * Every array returned joins the input's manager.
+ */
+public final class EnergyScorer {
+
+    private final EnergyNetwork energy;
+    private final Shape dataShape;
+    private final boolean exact;
+
+    /**
+     * Creates a scorer of an energy network.
+     *
+     * @param energy the energy network {@code U}
+     */
+    public EnergyScorer(EnergyNetwork energy) {
+        this.energy = Objects.requireNonNull(energy, "energy");
+        this.dataShape = energy.getDataShape();
+        this.exact = ExactInputGradient.supports(energy);
+    }
+
+    /**
+     * Creates a scorer of a trained pair's energy network.
+     *
+     * @param gan the pair
+     * @return the scorer
+     */
+    public static EnergyScorer of(EnergyGanBlock gan) {
+        return new EnergyScorer(gan.getEnergy());
+    }
+
+    /**
+     * Returns the shape of one data point.
+     *
+     * @return the shape, without the batch axis
+     */
+    public Shape getDataShape() {
+        return dataShape;
+    }
+
+    /**
+     * Checks that a batch holds points of the network's shape.
+     *
+     * @param x the batch
+     * @throws IllegalArgumentException naming both shapes when it does not
+     */
+    public void checkBatch(NDArray x) {
+        Shape shape = x.getShape();
+        if (shape.dimension() != dataShape.dimension() + 1
+                || !shape.slice(1).equals(dataShape)
+                || shape.get(0) < 1) {
+            throw new IllegalArgumentException(
+                    "Expected a batch of points of shape (batch >= 1, "
+                            + dataShape.toString().replaceAll("[()]", "")
+                            + ") for the energy U(x), got "
+                            + shape);
+        }
+    }
+
+    /**
+     * Returns {@code U(x)}.
+     *
+     * @param x {@code (batch, ...dataShape)}
+     * @return {@code (batch)}
+     */
+    public NDArray energies(NDArray x) {
+        ParameterStore store = new ParameterStore(x.getManager(), false);
+        return InputGradient.asBatchVector(
+                energy.forward(store, new NDList(x), false).singletonOrThrow());
+    }
+
+    /**
+     * Returns {@code U(x)} and {@code ∇_x U(x)}.
+     *
+     * @param x {@code (batch, ...dataShape)}
+     * @return {@code [U(x) (batch), ∇_x U(x) (batch, ...dataShape)]}
+     * @throws IllegalArgumentException if {@code x} does not have the network's point shape
+     */
+    public NDList energiesAndGradients(NDArray x) {
+        checkBatch(x);
+        ParameterStore store = new ParameterStore(x.getManager(), false);
+        if (exact) {
+            return ExactInputGradient.INSTANCE.energyAndGradient(energy, store, x, false);
+        }
+        NDArray gradient = FiniteDifferenceInputGradient.probeGradient(energy, store, x, false);
+        return new NDList(energies(x), gradient);
+    }
+
+    /**
+     * Returns {@code ||∇_x U(x)||²} over each point's values.
+     *
+     * @param x {@code (batch, ...dataShape)}
+     * @return {@code (batch)}
+     * @throws IllegalArgumentException if {@code x} does not have the network's point shape
+     */
+    public NDArray squaredGradientNorms(NDArray x) {
+        return InputGradient.squaredNorm(energiesAndGradients(x).get(1));
+    }
+
+    /**
+     * Returns the attributions {@code x ⊙ ∇_x U(x)}: how much each value raises the energy, to
+     * first order, against the origin.
+     *
+     * @param x {@code (batch, ...dataShape)}
+     * @return same shape as {@code x}
+     * @throws IllegalArgumentException if {@code x} does not have the network's point shape
+     */
+    public NDArray attributions(NDArray x) {
+        return x.mul(energiesAndGradients(x).get(1));
+    }
+}
