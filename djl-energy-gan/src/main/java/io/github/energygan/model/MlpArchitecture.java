@@ -11,6 +11,7 @@ import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.nn.EnergyMlp;
 import io.github.energygan.nn.EntropyEstimator;
 import io.github.energygan.nn.GeneratorMlp;
+import io.github.energygan.nn.MlpBuilder;
 import io.github.energygan.nn.StatisticsMlp;
 import io.github.energygan.util.Checks;
 
@@ -72,12 +73,12 @@ public record MlpArchitecture(
      * @return the architecture
      */
     public static MlpArchitecture reference(
-            long dataFeatures, long latentFeatures, float dataScale) {
+            long dataFeatures, long latentFeatures, double dataScale) {
         ActivationFunction leaky = ActivationFunction.leakyRelu(0.2f);
         return new MlpArchitecture(
                 dataFeatures,
                 latentFeatures,
-                dataScale,
+                (float) dataScale,
                 Layers.of(leaky, 512, 512, 512),
                 0f,
                 Layers.of(ActivationFunction.relu(), 512, 512, 512),
@@ -95,24 +96,6 @@ public record MlpArchitecture(
     @Override
     public String family() {
         return "mlp";
-    }
-
-    /**
-     * Returns this architecture for data of another scale.
-     *
-     * @param scale {@code s > 0}
-     * @return the architecture
-     */
-    public MlpArchitecture withDataScale(float scale) {
-        return new MlpArchitecture(
-                dataFeatures,
-                latentFeatures,
-                scale,
-                energy,
-                energyBasePrecision,
-                generator,
-                generatorOutputBound,
-                estimator);
     }
 
     /** {@inheritDoc} */
@@ -147,41 +130,40 @@ public record MlpArchitecture(
     @Override
     public EnergyGanBlock newBlock() {
         EnergyMlp u =
-                EnergyMlp.builder()
-                        .setInputFeatures(dataFeatures)
-                        .optHiddenWidths(energy.widthArray())
-                        .optDataScale(dataScale)
-                        .optActivation(energy.activation())
+                layers(EnergyMlp.builder().setInputFeatures(dataFeatures), energy)
                         .optBasePrecision(energyBasePrecision)
                         .build();
         GeneratorMlp g =
-                GeneratorMlp.builder()
-                        .setLatentFeatures(latentFeatures)
-                        .setOutputFeatures(dataFeatures)
-                        .optHiddenWidths(generator.widthArray())
-                        .optDataScale(dataScale)
+                layers(
+                                GeneratorMlp.builder()
+                                        .setLatentFeatures(latentFeatures)
+                                        .setOutputFeatures(dataFeatures),
+                                generator)
                         .optOutputBound(generatorOutputBound)
-                        .optActivation(generator.activation())
                         .build();
-        Layers t = estimator.layers();
         EntropyEstimator estimatorBlock =
                 switch (estimator.kind()) {
-                    case JSD -> StatisticsMlp.builder()
-                            .setDataFeatures(dataFeatures)
-                            .setLatentFeatures(latentFeatures)
-                            .optHiddenWidths(t.widthArray())
-                            .optDataScale(dataScale)
-                            .optActivation(t.activation())
+                    case JSD -> layers(
+                                    StatisticsMlp.builder()
+                                            .setDataFeatures(dataFeatures)
+                                            .setLatentFeatures(latentFeatures),
+                                    estimator.layers())
                             .build();
-                    case INFOGAN -> EncoderMlp.builder()
-                            .setDataFeatures(dataFeatures)
-                            .setLatentFeatures(latentFeatures)
-                            .optHiddenWidths(t.widthArray())
-                            .optDataScale(dataScale)
-                            .optActivation(t.activation())
+                    case INFOGAN -> layers(
+                                    EncoderMlp.builder()
+                                            .setDataFeatures(dataFeatures)
+                                            .setLatentFeatures(latentFeatures),
+                                    estimator.layers())
                             .build();
                     case NONE -> null;
                 };
         return new EnergyGanBlock(u, g, estimatorBlock);
+    }
+
+    /** Gives a network's builder its hidden layers and this architecture's data scale. */
+    private <B extends MlpBuilder<B>> B layers(B builder, Layers layers) {
+        return builder.optHiddenWidths(layers.widthArray())
+                .optActivation(layers.activation())
+                .optDataScale(dataScale);
     }
 }

@@ -14,6 +14,7 @@ import io.github.energygan.training.EnergyGanTrainingConfig;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -59,7 +60,7 @@ public final class EnergyGanPreset {
             new EnergyGanPreset(
                     "reference-2d",
                     "reference nets (3×512), lr 1e-4, λ 0.1, 100k iterations",
-                    MlpArchitecture.reference(2, 2, 1f),
+                    scale -> MlpArchitecture.reference(2, 2, scale),
                     100_000,
                     0,
                     b -> b.optLearningRate(1e-4f).optPenaltyLambda(0.1f));
@@ -74,7 +75,7 @@ public final class EnergyGanPreset {
                     "width 128, G bounded to ±3s, nCritic 2, lr 1e-3 (750 warm-up"
                             + " iterations)→5e-5, λ 0.1→0.03, entropy weight 1→0.01, 12k"
                             + " iterations",
-                    fast2d(),
+                    EnergyGanPreset::fast2d,
                     12_000,
                     750,
                     b ->
@@ -101,7 +102,7 @@ public final class EnergyGanPreset {
                     "image-narrow",
                     "28×28 images, conv 16→32→64, latent 64, batch 64, lr 2e-4, λ 1, 4k"
                             + " iterations",
-                    imageNarrow(),
+                    scale -> imageNarrow(),
                     4_000,
                     0,
                     b -> b.optLearningRate(2e-4f).optBatchSize(64).optPenaltyLambda(1f));
@@ -110,7 +111,7 @@ public final class EnergyGanPreset {
 
     private final String name;
     private final String description;
-    private final EnergyGanArchitecture architecture;
+    private final DoubleFunction<EnergyGanArchitecture> architecture;
     private final int iterations;
     private final int warmUpIterations;
     private final UnaryOperator<EnergyGanTrainingConfig.Builder> hyperparameters;
@@ -118,7 +119,7 @@ public final class EnergyGanPreset {
     private EnergyGanPreset(
             String name,
             String description,
-            EnergyGanArchitecture architecture,
+            DoubleFunction<EnergyGanArchitecture> architecture,
             int iterations,
             int warmUpIterations,
             UnaryOperator<EnergyGanTrainingConfig.Builder> hyperparameters) {
@@ -196,11 +197,7 @@ public final class EnergyGanPreset {
      * @return the architecture
      */
     public EnergyGanArchitecture architecture(float dataScale) {
-        if (architecture instanceof MlpArchitecture mlp) {
-            return mlp.withDataScale(dataScale);
-        }
-        // Images come scaled to [-1, 1]; the convolutional networks take them as they are.
-        return architecture;
+        return architecture.apply(dataScale);
     }
 
     /**
@@ -238,12 +235,12 @@ public final class EnergyGanPreset {
      * reference's 512), with the generator's output bounded to three data scales so that no sample
      * lands far out where the energy is unconstrained.
      */
-    private static MlpArchitecture fast2d() {
+    private static MlpArchitecture fast2d(double dataScale) {
         ActivationFunction leaky = ActivationFunction.leakyRelu(0.2f);
         return new MlpArchitecture(
                 2,
                 2,
-                1f,
+                (float) dataScale,
                 Layers.of(leaky, 128, 128, 128),
                 0f,
                 Layers.of(ActivationFunction.relu(), 128, 128, 128),

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 
+import io.github.energygan.util.Checks;
+
 /**
  * An energy {@code E} over points of a fixed shape, evaluated on a batch of points, each row
  * independently; the density sampled is {@code p(x) ∝ exp(-E(x))}.
@@ -53,18 +55,6 @@ public interface EnergyFunction {
      * @throws IllegalArgumentException naming both shapes when it does not
      */
     default void checkBatch(NDArray x) {
-        Shape shape = x.getShape();
-        Shape point = getPointShape();
-        if (shape.dimension() != point.dimension() + 1
-                || !shape.slice(1).equals(point)
-                || shape.get(0) < 1) {
-            throw new IllegalArgumentException(
-                    "Expected a batch of points of shape (batch >= 1, "
-                            + point.toString().replaceAll("[()]", "")
-                            + ") for "
-                            + this
-                            + ", got "
-                            + shape);
-        }
+        Checks.batchOf(getPointShape(), x, this);
     }
 }

@@ -13,6 +13,7 @@ import io.github.energygan.gradient.FiniteDifferenceInputGradient;
 import io.github.energygan.gradient.InputGradient;
 import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.nn.EnergyNetwork;
+import io.github.energygan.util.Checks;
 
 import java.util.Objects;
 
@@ -69,16 +70,7 @@ public final class EnergyScorer {
      * @throws IllegalArgumentException naming both shapes when it does not
      */
     public void checkBatch(NDArray x) {
-        Shape shape = x.getShape();
-        if (shape.dimension() != dataShape.dimension() + 1
-                || !shape.slice(1).equals(dataShape)
-                || shape.get(0) < 1) {
-            throw new IllegalArgumentException(
-                    "Expected a batch of points of shape (batch >= 1, "
-                            + dataShape.toString().replaceAll("[()]", "")
-                            + ") for the energy U(x), got "
-                            + shape);
-        }
+        Checks.batchOf(dataShape, x, "the energy U(x)");
     }
 
     /**

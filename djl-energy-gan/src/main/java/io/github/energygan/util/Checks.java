@@ -3,6 +3,9 @@
  */
 package io.github.energygan.util;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
 /**
  * The argument checks every setting of this library goes through, so that each kind of bad value
  * gets one message, naming the setting, whatever class holds it.
@@ -72,5 +75,28 @@ public final class Checks {
                     name + " must be in [" + low + ", " + high + "], got " + value);
         }
         return value;
+    }
+
+    /**
+     * Checks that {@code x} is a non-empty batch of points of the given shape.
+     *
+     * @param point the shape of one point, without the batch axis
+     * @param x the batch
+     * @param what what takes the batch, for the message
+     * @throws IllegalArgumentException naming both shapes when it is not
+     */
+    public static void batchOf(Shape point, NDArray x, Object what) {
+        Shape shape = x.getShape();
+        if (shape.dimension() != point.dimension() + 1
+                || !shape.slice(1).equals(point)
+                || shape.get(0) < 1) {
+            throw new IllegalArgumentException(
+                    "Expected a batch of points of shape (batch >= 1, "
+                            + point.toString().replaceAll("[()]", "")
+                            + ") for "
+                            + what
+                            + ", got "
+                            + shape);
+        }
     }
 }

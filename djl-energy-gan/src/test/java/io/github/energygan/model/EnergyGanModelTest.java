@@ -135,7 +135,8 @@ class EnergyGanModelTest {
                     SMALL,
                     MlpArchitecture.reference(2, 2, 1f),
                     withBase(3f, 0f),
-                    MlpArchitecture.reference(2, 2, 1f).withEstimator(EnergyGanArchitecture.Estimator.INFOGAN),
+                    MlpArchitecture.reference(2, 2, 1f)
+                            .withEstimator(EnergyGanArchitecture.Estimator.INFOGAN),
                     IMAGES
                 }) {
             assertEquals(a, EnergyGanArchitecture.fromJson(a.toJson()));
