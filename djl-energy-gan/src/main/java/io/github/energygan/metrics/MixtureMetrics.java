@@ -11,8 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.energygan.dataset.GaussianMixture2d;
 
 /**
- * The VEEGAN/PacGAN metrics for 2-D Gaussian mixtures (Srivastava et al. 2017; Lin et al. 2018;
- * Srivastava et al. 2017; Lin et al. 2018): a sample is high-quality if it lies within {@code 3σ} of its nearest mode; a mode
+ * The VEEGAN/PacGAN metrics for 2-D Gaussian mixtures (Srivastava et al. 2017; Lin et al. 2018): a sample is high-quality if it lies within {@code 3σ} of its nearest mode; a mode
  * is covered if it is the nearest mode of at least one high-quality sample; the reverse KL
  * compares the histogram of those nearest modes with the uniform one. The protocol scores 2,500
  * samples.
