@@ -68,6 +68,9 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  untrained   %s%n", before.summary());
             out.printf(Locale.ROOT, "  trained     %s%n", result.after().summary());
         }
+        if (result.density() != null) {
+            out.printf(Locale.ROOT, "  density     %s%n", result.density().summary());
+        }
         if (result.last() != null) {
             out.printf(Locale.ROOT, "  last step   %s%n", result.last().summary());
         }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             TrainCommand.class,
             SampleCommand.class,
+            EvaluateCommand.class,
             ZooCommand.class,
             BenchCommand.class,
             TribuoCommand.class,

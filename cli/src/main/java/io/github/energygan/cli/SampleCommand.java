@@ -5,7 +5,6 @@ package io.github.energygan.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.training.util.ProgressBar;
 
 import com.google.gson.Gson;
@@ -23,13 +22,12 @@ import io.github.energygan.plot.ImageGridPlot;
 import io.github.energygan.sampling.LatentSampling;
 import io.github.energygan.sampling.SampleRequest;
 import io.github.energygan.sampling.SamplerDiagnostics;
-import io.github.energygan.zoo.EnergyGanModelZoo;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -65,15 +63,7 @@ public final class SampleCommand implements Callable<Integer> {
     private static final Gson GSON =
             new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
-    @Option(
-            names = {"-m", "--model"},
-            description = "Model directory, as saved by train (its model/ subdirectory).")
-    Path model;
-
-    @Option(
-            names = "--zoo",
-            description = "A pretrained model of the energy-gan zoo instead (see `zoo list`).")
-    String zoo;
+    @Mixin ModelSource source;
 
     @Option(
             names = {"-n", "--count"},
@@ -157,24 +147,8 @@ public final class SampleCommand implements Callable<Integer> {
         if (dataset != null && !TrainingOptions.FASHION_MNIST.equals(dataset)) {
             ToyDataset2d.checkName(dataset);
         }
-        if ((model == null) == (zoo == null)) {
-            throw new IllegalArgumentException(
-                    "Give either a model directory (-m DIR) or a zoo artifact (--zoo NAME)");
-        }
-        if (model != null && !Files.isDirectory(model)) {
-            throw new IllegalArgumentException(
-                    "Model directory "
-                            + model.toAbsolutePath()
-                            + " does not exist; give the model/ directory that train wrote");
-        }
-        EnergyGanModel source;
-        try {
-            source = model != null ? EnergyGanModel.load(model) : new EnergyGanModelZoo().load(zoo);
-        } catch (ModelNotFoundException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
         Map<String, Object> report = new LinkedHashMap<>();
-        try (EnergyGanModel loaded = source;
+        try (EnergyGanModel loaded = source.load();
                 NDManager manager = NDManager.newBaseManager()) {
             boolean images = loaded.getArchitecture().dataShape().dimension() == 3;
             SampleRequest request = request(count != null ? count : images ? 64 : 2500);
@@ -200,7 +174,7 @@ public final class SampleCommand implements Callable<Integer> {
             long chainSteps =
                     (long) request.getCount() * (request.getSteps() + request.getWarmUpSteps());
 
-            report.put("model", model != null ? model.toAbsolutePath().toString() : "zoo:" + zoo);
+            report.put("model", source.describe());
             report.put("architecture", loaded.getArchitecture().toString());
             report.put("request", request.toString());
             report.put("seconds", seconds);

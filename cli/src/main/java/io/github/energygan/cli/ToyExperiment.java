@@ -13,6 +13,7 @@ import com.google.gson.GsonBuilder;
 
 import io.github.energygan.dataset.GaussianMixture2d;
 import io.github.energygan.dataset.ToyDataset2d;
+import io.github.energygan.metrics.DensityQuality;
 import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
 import io.github.energygan.model.EnergyGanArchitecture;
@@ -58,6 +59,7 @@ final class ToyExperiment {
             double seconds,
             MixtureQuality before,
             MixtureQuality after,
+            DensityQuality density,
             EnergyStatistics last,
             Path output) {
 
@@ -122,6 +124,15 @@ final class ToyExperiment {
                             .build()
                             .save(output.resolve(LANDSCAPE_PNG), model::energy, scope, samples);
                 }
+                DensityQuality density =
+                        mixture == null
+                                ? null
+                                : DensityReport.evaluate(
+                                        model,
+                                        mixture,
+                                        dataset.getPoints(),
+                                        options.seed,
+                                        output.resolve(DensityReport.DENSITY_PNG));
                 TrainingCurvePlot.save(
                         output.resolve(CURVES_PNG),
                         statistics.getHistory(),
@@ -135,6 +146,7 @@ final class ToyExperiment {
                                 seconds,
                                 before,
                                 after,
+                                density,
                                 statistics.getLatest().orElse(null),
                                 output);
                 writeReport(result, options);
@@ -201,12 +213,18 @@ final class ToyExperiment {
             report.put("untrainedGenerator", quality(result.before()));
             report.put("trainedGenerator", quality(result.after()));
         }
+        if (result.density() != null) {
+            report.put("density", DensityReport.toMap(result.density()));
+        }
         if (result.last() != null) {
             report.put("finalStatistics", result.last());
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put("model", MODEL_DIR);
         files.put("landscape", LANDSCAPE_PNG);
+        if (result.density() != null) {
+            files.put("density", DensityReport.DENSITY_PNG);
+        }
         files.put("curves", CURVES_PNG);
         files.put("checkpoints", CHECKPOINT_DIR);
         report.put("files", files);

@@ -78,6 +78,11 @@ class CommandLineTest {
         assertEquals(40, report.get("iterations").getAsInt());
         JsonObject trained = report.getAsJsonObject("trainedGenerator");
         assertEquals(25, trained.get("totalModes").getAsInt());
+        JsonObject density = report.getAsJsonObject("density");
+        assertEquals(25, density.get("modes").getAsInt());
+        assertTrue(Double.isFinite(density.get("heldOutNll").getAsDouble()), density.toString());
+        assertTrue(Files.size(output.resolve("density.png")) > 1000);
+        assertTrue(run.out().contains("held-out NLL"), run.out());
         assertEquals(2500, trained.get("samples").getAsInt());
         try (EnergyGanModel model = EnergyGanModel.load(output.resolve("model"))) {
             assertEquals(2, model.getArchitecture().dataFeatures());
@@ -274,6 +279,32 @@ class CommandLineTest {
         assertTrue(run.out().contains("time per iteration"), run.out());
         assertTrue(run.out().contains("peak RSS"), run.out());
         assertTrue(run.out().contains("RSS growth"), run.out());
+    }
+
+    @Test
+    void evaluateMeasuresTheZoosRingAsADensity(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("evaluate");
+        Run run = run("evaluate", "--zoo", "ring-8", "--data-size", "20000", "-o", output.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("strict minima 8/8"), run.out());
+        JsonObject density =
+                JsonParser.parseString(Files.readString(output.resolve("density.json")))
+                        .getAsJsonObject()
+                        .getAsJsonObject("density");
+        // The shipped ring model is almost flat as a density (docs/energy-density.md).
+        assertEquals(1.64, density.get("heldOutNll").getAsDouble(), 0.01);
+        assertEquals(-4.28, density.get("trueDensityNll").getAsDouble(), 0.05);
+        assertEquals(0.5, density.get("massWithin3SigmaPercent").getAsDouble(), 0.1);
+        assertTrue(Files.size(output.resolve("density.png")) > 1000);
+
+        Path never = dir.resolve("never");
+        assertBad(run("evaluate", "-o", never.toString()), "-m DIR");
+        assertBad(
+                run("evaluate", "--zoo", "ring-8", "--dataset", "moons", "-o", never.toString()),
+                "moons");
+        assertBad(
+                run("evaluate", "--zoo", "fashion-mnist", "-o", never.toString()), "2-D models");
+        assertFalse(Files.exists(never), "the output directory was not even created");
     }
 
     @Test

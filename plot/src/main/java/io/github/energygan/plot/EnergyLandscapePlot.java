@@ -35,6 +35,9 @@ import java.util.function.UnaryOperator;
  */
 public final class EnergyLandscapePlot {
 
+    /** How many nats below the highest log density the log-density colour scale reaches. */
+    static final double LOG_DENSITY_RANGE = 25;
+
     private final double xMin;
     private final double xMax;
     private final double yMin;
@@ -42,6 +45,7 @@ public final class EnergyLandscapePlot {
     private final int resolution;
     private final String title;
     private final int size;
+    private final Double logPartition;
 
     private EnergyLandscapePlot(Builder builder) {
         xMin = builder.xMin;
@@ -51,6 +55,7 @@ public final class EnergyLandscapePlot {
         resolution = builder.resolution;
         title = builder.title;
         size = builder.size;
+        logPartition = builder.logPartition;
     }
 
     /**
@@ -83,9 +88,16 @@ public final class EnergyLandscapePlot {
             NDArray points =
                     xs.tile(resolution).stack(ys.repeat(resolution), 1); // (r², 2)
             NDArray u = energy.apply(points);
-            NDArray sorted = u.sort();
-            lower = sorted.getFloat(0);
-            upper = sorted.getFloat((long) (0.9 * (sorted.size() - 1)));
+            if (logPartition != null) {
+                // log p = −U − log Z, from the highest density down by LOG_DENSITY_RANGE nats.
+                u = u.neg().sub(logPartition.floatValue());
+                upper = u.max().getFloat();
+                lower = upper - LOG_DENSITY_RANGE;
+            } else {
+                NDArray sorted = u.sort();
+                lower = sorted.getFloat(0);
+                upper = sorted.getFloat((long) (0.9 * (sorted.size() - 1)));
+            }
             grid =
                     new double[][] {
                         toDoubles(points.get(":, 0").toFloatArray()),
@@ -94,7 +106,8 @@ public final class EnergyLandscapePlot {
                     };
         }
         DefaultXYZDataset heat = new DefaultXYZDataset();
-        heat.addSeries("U(x)", grid);
+        String label = logPartition != null ? "log p(x)" : "U(x)";
+        heat.addSeries(label, grid);
         XYBlockRenderer heatRenderer = new XYBlockRenderer();
         heatRenderer.setBlockWidth((xMax - xMin) / (resolution - 1));
         heatRenderer.setBlockHeight((yMax - yMin) / (resolution - 1));
@@ -130,7 +143,7 @@ public final class EnergyLandscapePlot {
         }
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        NumberAxis scaleAxis = new NumberAxis("U(x)");
+        NumberAxis scaleAxis = new NumberAxis(label);
         scaleAxis.setRange(lower, upper > lower ? upper : lower + 1e-9);
         PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
         legend.setPosition(RectangleEdge.RIGHT);
@@ -174,8 +187,23 @@ public final class EnergyLandscapePlot {
         private int resolution = 200;
         private String title = "Energy landscape";
         private int size = 800;
+        private Double logPartition;
 
         Builder() {}
+
+        /**
+         * Draws the normalised log density {@code log p(x) = −U(x) − log Z} instead of {@code U},
+         * from its highest value down by 25 nats, so that wells and their depth read the same
+         * across models.
+         *
+         * @param logZ {@code log Z}, the energy's normaliser (for example from {@code
+         *     DensityEvaluation})
+         * @return this builder
+         */
+        public Builder optLogDensity(double logZ) {
+            this.logPartition = logZ;
+            return this;
+        }
 
         /**
          * Sets the window.
