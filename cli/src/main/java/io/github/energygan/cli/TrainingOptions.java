@@ -6,6 +6,7 @@ package io.github.energygan.cli;
 import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.ToyDataset2d;
 import io.github.energygan.model.EnergyGanArchitecture;
+import io.github.energygan.model.MlpArchitecture;
 import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.training.EnergyGanTrainingConfig;
 
@@ -75,6 +76,35 @@ public final class TrainingOptions {
 
     @Option(names = "--batch-size", description = "Batch size; default: the preset's (256 for the 2-D presets, 64 for image-narrow).")
     Integer batchSize;
+
+    @Option(
+            names = "--base-precision",
+            description =
+                    "Precision ρ of a Gaussian base measure (ρ/2)·||x/s||² added to the energy"
+                            + " (2-D only); default: the preset's.")
+    Float basePrecision;
+
+    @Option(
+            names = "--energy-magnitude",
+            description =
+                    "Weight α of the energy-magnitude regulariser α·(U(x_data)² + U(x_model)²);"
+                            + " default: the preset's.")
+    Float energyMagnitude;
+
+    @Option(
+            names = "--negative-langevin",
+            description =
+                    "Unadjusted Langevin steps on U that refine the generator's samples before"
+                            + " they serve as negatives; default: the preset's.")
+    Integer negativeLangevinSteps;
+
+    @Option(
+            names = "--negative-step-size",
+            defaultValue = "0.001",
+            description =
+                    "Step α of those Langevin steps, in standardised units (default:"
+                            + " ${DEFAULT-VALUE}).")
+    float negativeStepSize;
 
     @Option(names = "--data-size", defaultValue = "100000", description = "Points generated for the dataset (default: ${DEFAULT-VALUE}).")
     int dataSize;
@@ -155,6 +185,13 @@ public final class TrainingOptions {
         if (latent != null) {
             architecture = architecture.withLatentFeatures(latent);
         }
+        if (basePrecision != null) {
+            if (!(architecture instanceof MlpArchitecture mlp)) {
+                throw new IllegalArgumentException(
+                        "--base-precision applies to 2-D models only; the image energy has none");
+            }
+            architecture = mlp.withEnergyBasePrecision(basePrecision);
+        }
         return architecture;
     }
 
@@ -179,6 +216,12 @@ public final class TrainingOptions {
         }
         if (batchSize != null) {
             builder.optBatchSize(batchSize);
+        }
+        if (energyMagnitude != null) {
+            builder.optEnergyMagnitudeWeight(energyMagnitude);
+        }
+        if (negativeLangevinSteps != null) {
+            builder.optNegativeLangevin(negativeLangevinSteps, negativeStepSize);
         }
         return builder;
     }

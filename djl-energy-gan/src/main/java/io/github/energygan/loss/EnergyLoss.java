@@ -48,11 +48,32 @@ public class EnergyLoss extends AbstractCompositeLoss {
         this(new GradientPenalty(lambda, GradientPenalty.DEFAULT_INDEX));
     }
 
+    /**
+     * Creates the loss with a scheduled penalty coefficient and the energy-magnitude regulariser
+     * of Du &amp; Mordatch 2019 (none when its weight is 0).
+     *
+     * @param lambda the coefficient {@code λ ≥ 0} as a function of the iteration
+     * @param magnitudeWeight {@code α ≥ 0} of {@code α · (mean U(x_data)² + mean U(x_model)²)}
+     * @throws IllegalArgumentException if {@code α} is negative or not finite
+     */
+    public EnergyLoss(Schedule lambda, float magnitudeWeight) {
+        this(
+                new GradientPenalty(lambda, GradientPenalty.DEFAULT_INDEX),
+                magnitudeWeight == 0f ? null : new EnergyMagnitudePenalty(magnitudeWeight));
+    }
+
     private EnergyLoss(GradientPenalty penalty) {
+        this(penalty, null);
+    }
+
+    private EnergyLoss(GradientPenalty penalty, EnergyMagnitudePenalty magnitude) {
         super("EnergyLoss");
         contrastive = new ContrastiveEnergyLoss();
         this.penalty = penalty;
-        components = Arrays.asList(contrastive, penalty);
+        components =
+                magnitude == null
+                        ? Arrays.asList(contrastive, penalty)
+                        : Arrays.asList(contrastive, penalty, magnitude);
     }
 
     /**

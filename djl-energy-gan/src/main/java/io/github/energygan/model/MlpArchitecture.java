@@ -98,6 +98,25 @@ public record MlpArchitecture(
         return "mlp";
     }
 
+    /**
+     * Returns this architecture with another Gaussian base measure.
+     *
+     * @param precision {@code ρ ≥ 0}, finite
+     * @return the architecture
+     * @throws IllegalArgumentException if it is not
+     */
+    public MlpArchitecture withEnergyBasePrecision(float precision) {
+        return new MlpArchitecture(
+                dataFeatures,
+                latentFeatures,
+                dataScale,
+                energy,
+                precision,
+                generator,
+                generatorOutputBound,
+                estimator);
+    }
+
     /** {@inheritDoc} */
     @Override
     public MlpArchitecture withLatentFeatures(long latent) {

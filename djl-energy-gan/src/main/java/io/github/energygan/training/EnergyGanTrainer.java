@@ -29,9 +29,11 @@ import io.github.energygan.loss.GeneratorLoss;
 import io.github.energygan.loss.Schedule;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.training.listener.CheckpointListener;
 import io.github.energygan.training.listener.DivergenceGuard;
 import io.github.energygan.training.listener.TrainingDivergedException;
+import io.github.energygan.util.Scalars;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -174,7 +176,9 @@ public final class EnergyGanTrainer {
         AtomicInteger clock = new AtomicInteger();
         DefaultTrainingConfig energyConfig =
                 new DefaultTrainingConfig(
-                                new EnergyLoss(new Schedule(config.penaltySchedule(), clock::get)))
+                                new EnergyLoss(
+                                        new Schedule(config.penaltySchedule(), clock::get),
+                                        config.energyMagnitudeWeight()))
                         .optOptimizer(config.newEnergyOptimizer())
                         .optDevices(new Device[] {device});
         DefaultTrainingConfig generatorConfig =
@@ -328,6 +332,9 @@ public final class EnergyGanTrainer {
                                 .forward(generatorReader, new NDList(z), true)
                                 .singletonOrThrow()
                                 .stopGradient();
+                if (config.negativeLangevinSteps() > 0) {
+                    fake = refineNegatives(fake);
+                }
                 Batch batch =
                         new Batch(
                                 step,
@@ -340,6 +347,25 @@ public final class EnergyGanTrainer {
                                 total);
                 trainStep(energyTrainer, batch);
             }
+        }
+
+        /**
+         * Runs unadjusted Langevin on {@code U} from the generator's samples, in standardised
+         * units: {@code x ← x − α s²∇U(x) + s√(2α)·ε}.
+         */
+        private NDArray refineNegatives(NDArray start) {
+            EnergyScorer scorer = EnergyScorer.of(gan);
+            float s = gan.getEnergy().getDataScale();
+            float alpha = config.negativeLangevinStepSize();
+            NDArray x = start;
+            for (int k = 0; k < config.negativeLangevinSteps(); k++) {
+                NDArray gradient = scorer.energiesAndGradients(x).get(1);
+                NDArray noise = x.getManager().randomNormal(x.getShape());
+                x =
+                        x.sub(Scalars.mul(gradient, alpha * s * s))
+                                .add(Scalars.mul(noise, s * (float) Math.sqrt(2 * alpha)));
+            }
+            return x.stopGradient();
         }
 
         void generatorStep(long progress, long total) {

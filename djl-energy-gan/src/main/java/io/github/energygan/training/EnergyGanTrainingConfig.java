@@ -62,6 +62,13 @@ import java.util.List;
  *     permutations)
  * @param iterationsPerEpoch how many iterations make one DJL epoch (when listeners get {@code
  *     onEpoch}), {@code ≥ 1}
+ * @param energyMagnitudeWeight {@code α ≥ 0} of the energy-magnitude regulariser {@code α ·
+ *     (mean U(x_data)² + mean U(x_model)²)} (Du &amp; Mordatch 2019); 0 for none
+ * @param negativeLangevinSteps unadjusted Langevin steps on {@code U} in data space that refine
+ *     the generator's samples before they serve as the negative phase, {@code ≥ 0}; 0 takes the
+ *     samples as they are (the article)
+ * @param negativeLangevinStepSize the step {@code α} of those Langevin steps in standardised
+ *     units, {@code x' ← x' − α∇_{x'}U + √(2α)·ε} with {@code x' = x / s}; finite, {@code > 0}
  * @param inputGradient the input-gradient strategy of the penalty; null chooses the exact one
  *     when the energy network supports it, finite differences otherwise
  * @param listeners listeners of both DJL trainers (energy and generator); this library's listeners
@@ -85,6 +92,9 @@ public record EnergyGanTrainingConfig(
         float energyAveraging,
         int seed,
         int iterationsPerEpoch,
+        float energyMagnitudeWeight,
+        int negativeLangevinSteps,
+        float negativeLangevinStepSize,
         InputGradient inputGradient,
         List<TrainingListener> listeners) {
 
@@ -116,6 +126,12 @@ public record EnergyGanTrainingConfig(
         unitInterval("generatorAveraging", generatorAveraging);
         unitInterval("energyAveraging", energyAveraging);
         Checks.positive("iterationsPerEpoch", iterationsPerEpoch);
+        Checks.nonNegative("energyMagnitudeWeight", energyMagnitudeWeight);
+        if (negativeLangevinSteps < 0) {
+            throw new IllegalArgumentException(
+                    "negativeLangevinSteps must be >= 0, got " + negativeLangevinSteps);
+        }
+        Checks.positive("negativeLangevinStepSize", negativeLangevinStepSize);
         if (listeners.contains(null)) {
             throw new IllegalArgumentException("A training listener is null");
         }
@@ -255,6 +271,9 @@ public record EnergyGanTrainingConfig(
         private float energyAveraging;
         private int seed;
         private int iterationsPerEpoch = 500;
+        private float energyMagnitudeWeight;
+        private int negativeLangevinSteps;
+        private float negativeLangevinStepSize = 1e-3f;
         private InputGradient inputGradient;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
@@ -449,6 +468,32 @@ public record EnergyGanTrainingConfig(
         }
 
         /**
+         * Sets {@link EnergyGanTrainingConfig#energyMagnitudeWeight()}; 0 (none) by default.
+         *
+         * @param value finite, {@code ≥ 0}
+         * @return this builder
+         */
+        public Builder optEnergyMagnitudeWeight(float value) {
+            energyMagnitudeWeight = value;
+            return this;
+        }
+
+        /**
+         * Sets {@link EnergyGanTrainingConfig#negativeLangevinSteps()} and {@link
+         * EnergyGanTrainingConfig#negativeLangevinStepSize()}; 0 steps (none) by default, step
+         * {@code 1e-3}.
+         *
+         * @param steps {@code ≥ 0}
+         * @param stepSize finite, {@code > 0}
+         * @return this builder
+         */
+        public Builder optNegativeLangevin(int steps, float stepSize) {
+            negativeLangevinSteps = steps;
+            negativeLangevinStepSize = stepSize;
+            return this;
+        }
+
+        /**
          * Sets {@link EnergyGanTrainingConfig#inputGradient()}; by default the exact strategy
          * when the energy network supports it, finite differences otherwise.
          *
@@ -496,6 +541,9 @@ public record EnergyGanTrainingConfig(
                     energyAveraging,
                     seed,
                     iterationsPerEpoch,
+                    energyMagnitudeWeight,
+                    negativeLangevinSteps,
+                    negativeLangevinStepSize,
                     inputGradient,
                     listeners);
         }

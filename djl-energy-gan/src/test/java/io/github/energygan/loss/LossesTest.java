@@ -70,6 +70,22 @@ class LossesTest {
     }
 
     @Test
+    void energyMagnitudePenaltyIsAlphaTimesBothPhasesMeanSquares() {
+        // 0.1 · (mean(1, 9) + mean(4)) = 0.1 · (5 + 4)
+        NDList predictions = new NDList(v(-1, 3), v(2), v(0, 0));
+        assertEquals(
+                0.9f,
+                value(new EnergyMagnitudePenalty(0.1f).evaluate(new NDList(), predictions)),
+                EPS);
+        // (mean(-1, 3) - 2) + 0.5 · mean(0, 0) + 0.1 · 9 = -1 + 0 + 0.9
+        EnergyLoss loss = new EnergyLoss(Schedule.constant(0.5f), 0.1f);
+        assertEquals(-0.1f, value(loss.evaluate(new NDList(), predictions)), EPS);
+        assertEquals(3, loss.getComponents().size());
+        assertEquals(2, new EnergyLoss(Schedule.constant(0.5f), 0f).getComponents().size());
+        assertThrows(IllegalArgumentException.class, () -> new EnergyMagnitudePenalty(-1f));
+    }
+
+    @Test
     void energyLossWithZeroLambdaIsTheContrastiveLoss() {
         NDList predictions = new NDList(v(3), v(1), v(100));
         assertEquals(2f, value(new EnergyLoss(0f).evaluate(new NDList(), predictions)), EPS);

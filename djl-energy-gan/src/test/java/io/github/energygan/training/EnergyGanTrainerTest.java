@@ -536,6 +536,35 @@ class EnergyGanTrainerTest {
     }
 
     @Test
+    void langevinRefinedNegativesAndTheMagnitudeTermTrainAndChangeTheRun() throws Exception {
+        float[] plain;
+        float[] refined;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+            new EnergyGanTrainer(model, quick(20).build()).fit(ring(1000));
+            plain = weights(model.getBlock().getEnergy());
+        }
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+            EnergyGanTrainingConfig config =
+                    quick(20).optNegativeLangevin(5, 1e-3f).optEnergyMagnitudeWeight(0.1f).build();
+            new EnergyGanTrainer(model, config).fit(ring(1000));
+            refined = weights(model.getBlock().getEnergy());
+        }
+        for (float w : refined) {
+            assertTrue(Float.isFinite(w));
+        }
+        assertFalse(java.util.Arrays.equals(plain, refined), "the options change training");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optNegativeLangevin(-1, 1e-3f).build(),
+                "negativeLangevinSteps");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optNegativeLangevin(3, 0f).build(),
+                "negativeLangevinStepSize");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optEnergyMagnitudeWeight(-1f).build(),
+                "energyMagnitudeWeight");
+    }
+
+    @Test
     void badConfigValuesAreNamed() {
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optPenaltyLambda(-1f).build(), "λ", "-1");
