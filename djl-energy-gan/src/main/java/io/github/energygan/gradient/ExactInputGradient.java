@@ -14,7 +14,8 @@ import ai.djl.training.ParameterStore;
 
 /**
  * The exact input gradient, assembled from each layer's vector-Jacobian product written as
- * differentiable NDArray operations (reverse mode through the input gradient, "double backpropagation", Drucker & LeCun 1992): {@code Linear → g·W}, activation {@code → g ⊙
+ * differentiable NDArray operations, so that the penalty can be differentiated once more ("double
+ * backpropagation", Drucker and LeCun 1992): {@code Linear → g·W}, activation {@code → g ⊙
  * f'(h)}, sequential composition → the pullbacks in reverse order.
  *
  * <p>Because every operation in the assembled gradient is an ordinary recorded operation, the

@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * The gradient penalty for any deterministic energy block, by a finite-difference Hessian-vector
- * product (reverse mode through the input gradient, "double backpropagation", Drucker & LeCun 1992).
+ * product in place of "double backpropagation" (Drucker and LeCun 1992).
  *
  * <p>With {@code v = ∇_x U(x)} held constant, {@code ∇_θ ||∇_x U||² = 2 vᵀ ∇_θ ∇_x U}, and {@code
  * vᵀ ∇_x U(x) ≈ ||v|| · [U(x + h v̂) - U(x - h v̂)] / (2h)} with {@code v̂ = v / ||v||} (central

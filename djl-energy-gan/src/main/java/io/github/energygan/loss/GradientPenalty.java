@@ -10,8 +10,9 @@ import ai.djl.training.loss.Loss;
 import io.github.energygan.util.Scalars;
 
 /**
- * The zero-centred gradient penalty on data, {@code λ · mean_{x~data} ||∇_x U(x)||²} (Kumar
- * et al. 2019; Mescheder et al. 2018): data should sit at the bottom of the energy's wells, where the gradient vanishes.
+ * The zero-centred gradient penalty on data, {@code λ · mean_{x~data} ||∇_x U(x)||²} (Kumar et
+ * al. 2019; Mescheder et al. 2018): data should sit at the bottom of the energy's wells, where
+ * the gradient vanishes.
  *
  * <p>The squared norms themselves come from an {@link io.github.energygan.gradient.InputGradient}
  * (computed by {@code EnergyCritic}), built so that this loss's

@@ -18,7 +18,7 @@ import java.util.Arrays;
 /**
  * The loop shared by both samplers: Langevin proposals {@code y = x − α∇E(x) + √(2α)·ε}, taken as
  * they are (unadjusted) or accepted per chain with the exact Metropolis–Hastings correction (MALA;
- * Roberts & Tweedie 1996).
+ * Roberts and Tweedie 1996).
  */
 final class LangevinChains {
 
