@@ -152,4 +152,9 @@ public class CheckpointListener extends EnergyGanListener {
         }
         logger.debug("Checkpoint written: {}", target);
     }
+
+    @Override
+    public String toString() {
+        return "CheckpointListener(every " + every + " iterations, last " + keep + " kept)";
+    }
 }

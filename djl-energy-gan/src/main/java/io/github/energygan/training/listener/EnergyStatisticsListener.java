@@ -143,4 +143,13 @@ public class EnergyStatisticsListener extends EnergyGanListener {
             return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
         }
     }
+
+    @Override
+    public String toString() {
+        return "EnergyStatisticsListener(every "
+                + interval
+                + " iterations, logged every "
+                + logInterval
+                + ")";
+    }
 }
