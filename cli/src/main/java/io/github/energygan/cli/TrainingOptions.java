@@ -7,6 +7,7 @@ import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.ToyDataset2d;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.MlpArchitecture;
+import io.github.energygan.nn.ActivationFunction;
 import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.training.EnergyGanTrainingConfig;
 
@@ -85,6 +86,13 @@ public final class TrainingOptions {
     Float basePrecision;
 
     @Option(
+            names = "--energy-activation",
+            description =
+                    "Activation between the energy network's hidden layers (relu, leaky_relu:α,"
+                            + " silu, softplus, elu:α, tanh; 2-D only); default: the preset's.")
+    String energyActivation;
+
+    @Option(
             names = "--energy-magnitude",
             description =
                     "Weight α of the energy-magnitude regulariser α·(U(x_data)² + U(x_model)²);"
@@ -94,16 +102,24 @@ public final class TrainingOptions {
     @Option(
             names = "--negative-langevin",
             description =
-                    "Unadjusted Langevin steps on U that refine the generator's samples before"
-                            + " they serve as negatives; default: the preset's.")
+                    "Langevin steps on U that refine the generator's samples before they serve"
+                            + " as negatives; default: the preset's.")
     Integer negativeLangevinSteps;
+
+    @Option(
+            names = "--negative-mala",
+            negatable = true,
+            description =
+                    "Whether those steps are Metropolis-adjusted (MALA, step adapted towards"
+                            + " acceptance 0.574) rather than unadjusted; default: the preset's.")
+    Boolean negativeMala;
 
     @Option(
             names = "--negative-step-size",
             defaultValue = "0.001",
             description =
-                    "Step α of those Langevin steps, in standardised units (default:"
-                            + " ${DEFAULT-VALUE}).")
+                    "Step α of those Langevin steps, in standardised units; the first step of"
+                            + " adjusted ones (default: ${DEFAULT-VALUE}).")
     float negativeStepSize;
 
     @Option(names = "--data-size", defaultValue = "100000", description = "Points generated for the dataset (default: ${DEFAULT-VALUE}).")
@@ -192,6 +208,13 @@ public final class TrainingOptions {
             }
             architecture = mlp.withEnergyBasePrecision(basePrecision);
         }
+        if (energyActivation != null) {
+            if (!(architecture instanceof MlpArchitecture mlp)) {
+                throw new IllegalArgumentException(
+                        "--energy-activation applies to 2-D models only");
+            }
+            architecture = mlp.withEnergyActivation(ActivationFunction.parse(energyActivation));
+        }
         return architecture;
     }
 
@@ -222,6 +245,9 @@ public final class TrainingOptions {
         }
         if (negativeLangevinSteps != null) {
             builder.optNegativeLangevin(negativeLangevinSteps, negativeStepSize);
+        }
+        if (negativeMala != null) {
+            builder.optNegativeLangevinAdjusted(negativeMala);
         }
         return builder;
     }

@@ -99,6 +99,25 @@ public record MlpArchitecture(
     }
 
     /**
+     * Returns this architecture with another activation between the energy network's hidden
+     * layers; its widths stay.
+     *
+     * @param activation the activation
+     * @return the architecture
+     */
+    public MlpArchitecture withEnergyActivation(ActivationFunction activation) {
+        return new MlpArchitecture(
+                dataFeatures,
+                latentFeatures,
+                dataScale,
+                new Layers(energy.widths(), activation),
+                energyBasePrecision,
+                generator,
+                generatorOutputBound,
+                estimator);
+    }
+
+    /**
      * Returns this architecture with another Gaussian base measure.
      *
      * @param precision {@code ρ ≥ 0}, finite

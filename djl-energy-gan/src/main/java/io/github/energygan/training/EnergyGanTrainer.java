@@ -29,6 +29,9 @@ import io.github.energygan.loss.GeneratorLoss;
 import io.github.energygan.loss.Schedule;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.sampling.DataEnergy;
+import io.github.energygan.sampling.MalaSampler;
+import io.github.energygan.sampling.McmcResult;
 import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.training.listener.CheckpointListener;
 import io.github.energygan.training.listener.DivergenceGuard;
@@ -282,6 +285,8 @@ public final class EnergyGanTrainer {
         private final boolean marginalCodes;
         private final List<DivergenceGuard> guards;
         private Iterator<Batch> batches;
+        private final DataEnergy negatives;
+        private double negativeStep;
 
         Phases(
                 EnergyGanBlock gan,
@@ -298,6 +303,10 @@ public final class EnergyGanTrainer {
             this.generatorReader = new ParameterStore(run, false);
             this.marginalCodes = gan.getEstimator().map(e -> e.needsMarginalCodes()).orElse(false);
             this.guards = guards;
+            this.negatives =
+                    new DataEnergy(gan.getEnergy(), EnergyScorer.of(gan).getDataShape(), 1f);
+            float s = gan.getEnergy().getDataScale();
+            this.negativeStep = (double) config.negativeLangevinStepSize() * s * s;
         }
 
         /**
@@ -350,10 +359,24 @@ public final class EnergyGanTrainer {
         }
 
         /**
-         * Runs unadjusted Langevin on {@code U} from the generator's samples, in standardised
-         * units: {@code x ← x − α s²∇U(x) + s√(2α)·ε}.
+         * Refines the generator's samples by Langevin steps on {@code U} in data space. Unadjusted,
+         * in standardised units: {@code x ← x − α s²∇U(x) + s√(2α)·ε}; its noise alone spreads the
+         * negatives, so a step that is large beside the data's modes teaches {@code U} wells
+         * narrower than the data's. Adjusted (MALA), the chains leave {@code exp(−U)} invariant at
+         * any step: the step starts at {@code α s²}, adapts towards acceptance 0.574 during every
+         * refinement and carries over to the next one, so it follows {@code U} as it sharpens.
          */
         private NDArray refineNegatives(NDArray start) {
+            if (config.negativeLangevinAdjusted()) {
+                McmcResult refined =
+                        MalaSampler.builder()
+                                .optAdaptiveStepSize(negativeStep, config.negativeLangevinSteps())
+                                .setSteps(0)
+                                .build()
+                                .sample(negatives, start, null);
+                negativeStep = refined.getDiagnostics().getStepSize();
+                return refined.getSamples().stopGradient();
+            }
             EnergyScorer scorer = EnergyScorer.of(gan);
             float s = gan.getEnergy().getDataScale();
             float alpha = config.negativeLangevinStepSize();

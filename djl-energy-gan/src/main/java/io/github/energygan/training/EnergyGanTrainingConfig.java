@@ -64,11 +64,15 @@ import java.util.List;
  *     onEpoch}), {@code ≥ 1}
  * @param energyMagnitudeWeight {@code α ≥ 0} of the energy-magnitude regulariser {@code α ·
  *     (mean U(x_data)² + mean U(x_model)²)} (Du &amp; Mordatch 2019); 0 for none
- * @param negativeLangevinSteps unadjusted Langevin steps on {@code U} in data space that refine
- *     the generator's samples before they serve as the negative phase, {@code ≥ 0}; 0 takes the
+ * @param negativeLangevinSteps Langevin steps on {@code U} in data space that refine the
+ *     generator's samples before they serve as the negative phase, {@code ≥ 0}; 0 takes the
  *     samples as they are (the article)
  * @param negativeLangevinStepSize the step {@code α} of those Langevin steps in standardised
- *     units, {@code x' ← x' − α∇_{x'}U + √(2α)·ε} with {@code x' = x / s}; finite, {@code > 0}
+ *     units, {@code x' ← x' − α∇_{x'}U + √(2α)·ε} with {@code x' = x / s}; finite, {@code > 0};
+ *     for adjusted steps, the first step, adapted from then on
+ * @param negativeLangevinAdjusted whether those steps are Metropolis-adjusted (MALA: the chains
+ *     leave {@code exp(−U)} invariant, with the step adapted towards acceptance 0.574) or
+ *     unadjusted (biased by the step's noise)
  * @param inputGradient the input-gradient strategy of the penalty; null chooses the exact one
  *     when the energy network supports it, finite differences otherwise
  * @param listeners listeners of both DJL trainers (energy and generator); this library's listeners
@@ -95,6 +99,7 @@ public record EnergyGanTrainingConfig(
         float energyMagnitudeWeight,
         int negativeLangevinSteps,
         float negativeLangevinStepSize,
+        boolean negativeLangevinAdjusted,
         InputGradient inputGradient,
         List<TrainingListener> listeners) {
 
@@ -274,6 +279,7 @@ public record EnergyGanTrainingConfig(
         private float energyMagnitudeWeight;
         private int negativeLangevinSteps;
         private float negativeLangevinStepSize = 1e-3f;
+        private boolean negativeLangevinAdjusted;
         private InputGradient inputGradient;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
@@ -494,6 +500,17 @@ public record EnergyGanTrainingConfig(
         }
 
         /**
+         * Sets {@link EnergyGanTrainingConfig#negativeLangevinAdjusted()}; unadjusted by default.
+         *
+         * @param value true for Metropolis-adjusted (MALA) steps
+         * @return this builder
+         */
+        public Builder optNegativeLangevinAdjusted(boolean value) {
+            negativeLangevinAdjusted = value;
+            return this;
+        }
+
+        /**
          * Sets {@link EnergyGanTrainingConfig#inputGradient()}; by default the exact strategy
          * when the energy network supports it, finite differences otherwise.
          *
@@ -544,6 +561,7 @@ public record EnergyGanTrainingConfig(
                     energyMagnitudeWeight,
                     negativeLangevinSteps,
                     negativeLangevinStepSize,
+                    negativeLangevinAdjusted,
                     inputGradient,
                     listeners);
         }

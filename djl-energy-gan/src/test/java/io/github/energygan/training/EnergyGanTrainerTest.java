@@ -565,6 +565,35 @@ class EnergyGanTrainerTest {
     }
 
     @Test
+    void metropolisAdjustedNegativesTrainReproduciblyAndDifferFromUnadjusted() throws Exception {
+        float[] unadjusted;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+            new EnergyGanTrainer(model, quick(20).optNegativeLangevin(5, 1e-3f).build())
+                    .fit(ring(1000));
+            unadjusted = weights(model.getBlock().getEnergy());
+        }
+        float[][] adjusted = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+                EnergyGanTrainingConfig config =
+                        quick(20)
+                                .optNegativeLangevin(5, 1e-3f)
+                                .optNegativeLangevinAdjusted(true)
+                                .build();
+                new EnergyGanTrainer(model, config).fit(ring(1000));
+                adjusted[run] = weights(model.getBlock().getEnergy());
+            }
+        }
+        for (float w : adjusted[0]) {
+            assertTrue(Float.isFinite(w));
+        }
+        assertArrayEquals(adjusted[0], adjusted[1], "the same seed trains the same energy");
+        assertFalse(
+                java.util.Arrays.equals(unadjusted, adjusted[0]),
+                "the Metropolis correction changes the negatives");
+    }
+
+    @Test
     void badConfigValuesAreNamed() {
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optPenaltyLambda(-1f).build(), "λ", "-1");
