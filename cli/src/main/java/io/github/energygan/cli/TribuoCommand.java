@@ -7,6 +7,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.oracle.labs.mlrg.olcut.config.ConfigurationManager;
 
+import io.github.energygan.tribuo.EnergyAnomalyModel;
+import io.github.energygan.tribuo.EnergyTerms;
 import io.github.energygan.tribuo.evaluation.AnomalyRanking;
 
 import org.tribuo.DataSource;
@@ -24,6 +26,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -102,6 +105,22 @@ public final class TribuoCommand implements Callable<Integer> {
             out.println(evaluation);
             out.println(evaluation.confusionString());
             out.println(ranking.summary());
+            double[] termAurocs = null;
+            if (model instanceof EnergyAnomalyModel energyModel) {
+                EnergyTerms terms = energyModel.energyTerms(test);
+                termAurocs =
+                        new double[] {
+                            AnomalyRanking.auroc(test.getData(), terms.base()),
+                            AnomalyRanking.auroc(test.getData(), terms.network())
+                        };
+                out.printf(
+                        Locale.ROOT,
+                        "Energy parts ranked alone: base measure AUROC %.4f, network AUROC %.4f"
+                                + " (full energy %.4f)%n",
+                        termAurocs[0],
+                        termAurocs[1],
+                        ranking.auroc());
+            }
 
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             model.serializeToStream(bytes);
@@ -115,6 +134,10 @@ public final class TribuoCommand implements Callable<Integer> {
             report.put("trainSeconds", seconds);
             report.put("auroc", ranking.auroc());
             report.put("auprc", ranking.auprc());
+            if (termAurocs != null) {
+                report.put("aurocBaseMeasureAlone", termAurocs[0]);
+                report.put("aurocNetworkAlone", termAurocs[1]);
+            }
             report.put("precision", evaluation.getPrecision());
             report.put("recall", evaluation.getRecall());
             report.put("f1", evaluation.getF1());

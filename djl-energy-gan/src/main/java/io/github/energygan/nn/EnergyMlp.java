@@ -104,6 +104,12 @@ public class EnergyMlp extends AbstractBlock implements EnergyNetwork, Traceable
         return new NDList(basePrecision == 0f ? energy : energy.add(base(inputs.head())));
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public NDArray baseEnergies(NDArray x) {
+        return basePrecision == 0f ? EnergyNetwork.super.baseEnergies(x) : base(x);
+    }
+
     /** {@code (ρ/2)·‖x/s‖²} per row. */
     private NDArray base(NDArray x) {
         return Scalars.mul(

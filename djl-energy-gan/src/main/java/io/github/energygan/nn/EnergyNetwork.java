@@ -3,6 +3,7 @@
  */
 package io.github.energygan.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 
@@ -29,5 +30,17 @@ public interface EnergyNetwork extends Block {
      */
     default float getDataScale() {
         return 1f;
+    }
+
+    /**
+     * Returns the part of {@code U(x)} that no parameter shapes: a closed-form base measure such as
+     * {@link EnergyMlp}'s Gaussian {@code (ρ/2)·‖x/s‖²}. {@code U} minus this is the learned
+     * network's part; comparing the two tells whether training added anything to the base.
+     *
+     * @param x {@code (batch, ...dataShape)}
+     * @return {@code (batch)}, in {@code x}'s manager; zeros when the energy has no base measure
+     */
+    default NDArray baseEnergies(NDArray x) {
+        return x.getManager().zeros(new Shape(x.getShape().get(0)), x.getDataType());
     }
 }

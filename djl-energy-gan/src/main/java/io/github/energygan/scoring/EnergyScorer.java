@@ -86,6 +86,19 @@ public final class EnergyScorer {
     }
 
     /**
+     * Returns the base measure's part of {@code U(x)} (see {@link EnergyNetwork#baseEnergies});
+     * {@code U(x)} minus it is the learned network's part.
+     *
+     * @param x {@code (batch, ...dataShape)}
+     * @return {@code (batch)}; zeros when the energy has no base measure
+     * @throws IllegalArgumentException if {@code x} does not have the network's point shape
+     */
+    public NDArray baseEnergies(NDArray x) {
+        checkBatch(x);
+        return energy.baseEnergies(x);
+    }
+
+    /**
      * Returns {@code U(x)} and {@code ∇_x U(x)}.
      *
      * @param x {@code (batch, ...dataShape)}

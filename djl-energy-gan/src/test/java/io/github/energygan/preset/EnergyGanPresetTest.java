@@ -37,8 +37,8 @@ class EnergyGanPresetTest {
                 full.penaltyLambdaAt(full.iterations() - 1),
                 tenth.penaltyLambdaAt(tenth.iterations() - 1),
                 1e-7);
-        assertEquals(0.03f, full.penaltyLambdaAt(full.iterations() - 1), 1e-6);
-        assertEquals(0.1f, full.penaltyLambdaAt(0), 1e-7);
+        assertEquals(0.0003f, full.penaltyLambdaAt(full.iterations() - 1), 1e-8);
+        assertEquals(0.001f, full.penaltyLambdaAt(0), 1e-9);
         assertEquals(1, preset.trainingConfig(1).build().iterations());
         assertThrows(IllegalArgumentException.class, () -> preset.trainingConfig(0));
     }

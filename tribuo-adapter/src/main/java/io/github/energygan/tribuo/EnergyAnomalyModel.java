@@ -43,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An energy-based anomaly detector: a trained energy GAN's energy network {@code U} scores each
@@ -268,24 +269,34 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
     @Override
     protected List<Prediction<Event>> innerPredict(Iterable<Example<Event>> examples) {
         List<Prediction<Event>> predictions = new ArrayList<>();
+        inChunks(examples, chunk -> predictions.addAll(predictChunk(chunk)));
+        return predictions;
+    }
+
+    /** Hands the examples to {@code action} in chunks of at most {@link #PREDICTION_BATCH}. */
+    private static void inChunks(
+            Iterable<Example<Event>> examples, Consumer<List<Example<Event>>> action) {
         List<Example<Event>> chunk = new ArrayList<>(PREDICTION_BATCH);
         Iterator<Example<Event>> it = examples.iterator();
         while (it.hasNext()) {
             chunk.add(it.next());
             if (chunk.size() == PREDICTION_BATCH || !it.hasNext()) {
-                predictions.addAll(predictChunk(chunk));
+                action.accept(chunk);
                 chunk.clear();
             }
         }
-        return predictions;
+    }
+
+    /** The standardised feature matrix of a chunk; {@code used[i]} gets example i's feature count. */
+    private NDArray standardised(List<Example<Event>> chunk, NDManager manager, int[] used) {
+        return standardiser.apply(DenseFeatures.toMatrix(chunk, featureIDMap, manager, used));
     }
 
     private List<Prediction<Event>> predictChunk(List<Example<Event>> chunk) {
         int[] used = new int[chunk.size()];
         double[] scores;
         try (NDManager manager = gan.getModel().getNDManager().newSubManager()) {
-            NDArray x =
-                    standardiser.apply(DenseFeatures.toMatrix(chunk, featureIDMap, manager, used));
+            NDArray x = standardised(chunk, manager, used);
             scores = Util.toDoubleArray(scores(x).toFloatArray());
         }
         List<Prediction<Event>> predictions = new ArrayList<>(chunk.size());
@@ -295,6 +306,41 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
             predictions.add(new Prediction<>(new Event(type, scores[i]), used[i], chunk.get(i)));
         }
         return predictions;
+    }
+
+    /**
+     * Splits the energy of examples into the base measure's part and the learned network's part,
+     * {@code U(x) = base(x) + network(x)} on the standardised features, in batches of {@link
+     * #PREDICTION_BATCH}. Ranking by each part alone tells what training added to the base: a
+     * network part that ranks anomalies below normal data pulls the full energy the wrong way.
+     *
+     * @param examples the examples
+     * @return the two parts, one entry per example in order
+     * @throws IllegalArgumentException if an example has none of the model's features or a NaN or
+     *     infinite value
+     */
+    public EnergyTerms energyTerms(Iterable<Example<Event>> examples) {
+        List<Double> base = new ArrayList<>();
+        List<Double> network = new ArrayList<>();
+        inChunks(
+                examples,
+                chunk -> {
+                    try (NDManager manager = gan.getModel().getNDManager().newSubManager()) {
+                        NDArray x = standardised(chunk, manager, new int[chunk.size()]);
+                        EnergyScorer scorer = EnergyScorer.of(gan.getBlock());
+                        NDArray baseTerm = scorer.baseEnergies(x);
+                        NDArray networkTerm = scorer.energies(x).sub(baseTerm);
+                        for (float v : baseTerm.toFloatArray()) {
+                            base.add((double) v);
+                        }
+                        for (float v : networkTerm.toFloatArray()) {
+                            network.add((double) v);
+                        }
+                    }
+                });
+        return new EnergyTerms(
+                base.stream().mapToDouble(Double::doubleValue).toArray(),
+                network.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**

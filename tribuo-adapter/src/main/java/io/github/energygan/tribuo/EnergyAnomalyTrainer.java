@@ -125,6 +125,14 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
 
     @Config(
             description =
+                    "Metropolis-adjusted Langevin (MALA) steps on U, in the standardised feature"
+                            + " space, that refine the generator's samples before they serve as"
+                            + " the negative phase (step adapted towards acceptance 0.574); 0"
+                            + " takes the samples as they are.")
+    private int negativeMalaSteps = 0;
+
+    @Config(
+            description =
                     "Training iterations, each criticSteps energy steps and one generator step.")
     private int iterations = 2000;
 
@@ -241,6 +249,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         finiteNonNegative("basePrecision", basePrecision);
         finiteNonNegative("generatorOutputBound", generatorOutputBound);
         finiteNonNegative("penaltyLambda", penaltyLambda);
+        require("negativeMalaSteps", negativeMalaSteps >= 0, negativeMalaSteps, ">= 0");
         require("iterations", iterations > 0, iterations, "> 0");
         require("criticSteps", criticSteps > 0, criticSteps, "> 0");
         require("batchSize", batchSize > 0, batchSize, "> 0");
@@ -483,6 +492,9 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                         .optEnergyAveraging(energyAveraging)
                         .optWarmUpIterations(Math.min(iterations - 1, Math.max(0, iterations / 20)))
                         .optSeed(trainingSeed);
+        if (negativeMalaSteps > 0) {
+            config.optNegativeLangevin(negativeMalaSteps, 1e-3f).optNegativeLangevinAdjusted(true);
+        }
         if (loggingInterval > 0) {
             config.addTrainingListeners(
                     new EnergyStatisticsListener(loggingInterval, loggingInterval));

@@ -15,6 +15,7 @@ import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 
+import io.github.energygan.tribuo.evaluation.AnomalyRanking;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Example;
@@ -61,6 +62,39 @@ class EnergyAnomalyTrainerTest {
             assertArrayEquals(Fixtures.scores(a, test), Fixtures.scores(b, test));
             assertEquals(a.getThreshold(), b.getThreshold());
         }
+    }
+
+    @Test
+    void theEnergySplitsIntoBaseMeasureAndNetworkParts() {
+        MutableDataset<Event> train = Fixtures.train();
+        MutableDataset<Event> test = Fixtures.test();
+        try (EnergyAnomalyModel model =
+                        Fixtures.trainer("basePrecision", "1", "negativeMalaSteps", "3")
+                                .train(train);
+                EnergyAnomalyModel plain = Fixtures.trainer().train(train)) {
+            double[] energies = Fixtures.scores(model, test);
+            EnergyTerms terms = model.energyTerms(test);
+            double[] base = terms.base();
+            double[] network = terms.network();
+            assertEquals(test.size(), base.length);
+            double rawBaseAuroc = AnomalyRanking.auroc(test.getData(), base);
+            for (int i = 0; i < energies.length; i++) {
+                assertTrue(base[i] >= 0, "(ρ/2)·||x||² is never negative");
+                assertEquals(energies[i], base[i] + network[i], 1e-4 * (1 + Math.abs(energies[i])));
+            }
+            assertEquals(
+                    AnomalyRanking.evaluate(model, test).auroc(),
+                    AnomalyRanking.auroc(test.getData(), energies),
+                    1e-12);
+            // Tribuo's Gaussian anomalies lie far out: the distance from the mean alone ranks them.
+            assertTrue(rawBaseAuroc > 0.9, "base measure alone: " + rawBaseAuroc);
+            for (double b : plain.energyTerms(test).base()) {
+                assertEquals(0.0, b, "no base measure when ρ = 0");
+            }
+        }
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> AnomalyRanking.auroc(test.getData(), new double[test.size() - 1]));
     }
 
     @Test
@@ -113,6 +147,7 @@ class EnergyAnomalyTrainerTest {
         expectBad("generatorOutputBound", "-1");
         expectBad("score", "LOUDNESS");
         expectBad("loggingInterval", "-1");
+        expectBad("negativeMalaSteps", "-1");
     }
 
     private static void expectBad(String field, String value) {

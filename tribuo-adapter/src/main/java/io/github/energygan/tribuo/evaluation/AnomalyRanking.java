@@ -3,6 +3,7 @@
  */
 package io.github.energygan.tribuo.evaluation;
 
+import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.anomaly.Event;
@@ -11,6 +12,7 @@ import org.tribuo.anomaly.evaluation.AnomalyEvaluator;
 import org.tribuo.classification.evaluation.LabelEvaluationUtil;
 import org.tribuo.Dataset;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,21 +61,62 @@ public record AnomalyRanking(
         List<Prediction<Event>> predictions = model.predict(test);
         AnomalyEvaluation evaluation =
                 new AnomalyEvaluator().evaluate(model, predictions, test.getProvenance());
-        boolean[] positive = new boolean[predictions.size()];
+        List<Example<Event>> examples = new ArrayList<>(predictions.size());
         double[] scores = new double[predictions.size()];
-        int anomalies = 0;
         for (int i = 0; i < predictions.size(); i++) {
             Prediction<Event> prediction = predictions.get(i);
-            Event.EventType truth = prediction.getExample().getOutput().getType();
+            examples.add(prediction.getExample());
+            scores[i] = direction.anomalyScore(prediction.getOutput().getScore());
+        }
+        boolean[] positive = anomalous(examples);
+        int anomalies = 0;
+        for (boolean p : positive) {
+            anomalies += p ? 1 : 0;
+        }
+        return new AnomalyRanking(
+                evaluation,
+                LabelEvaluationUtil.binaryAUCROC(positive, scores),
+                LabelEvaluationUtil.averagedPrecision(positive, scores),
+                anomalies,
+                predictions.size() - anomalies);
+    }
+
+    /**
+     * Returns the area under the ROC curve of any anomaly score on labelled examples: how often an
+     * ANOMALOUS example outscores an EXPECTED one. Use it to rank by parts of a model's score, such
+     * as {@code EnergyAnomalyModel.energyTerms}.
+     *
+     * @param examples labelled examples with both EXPECTED and ANOMALOUS events
+     * @param anomalyScores one score per example, in order, higher meaning more anomalous
+     * @return the AUROC, in {@code [0, 1]}; 0.5 is chance
+     * @throws IllegalArgumentException if the counts differ, the examples lack one of the two
+     *     classes or hold UNKNOWN events
+     */
+    public static double auroc(List<Example<Event>> examples, double[] anomalyScores) {
+        if (examples.size() != anomalyScores.length) {
+            throw new IllegalArgumentException(
+                    examples.size()
+                            + " examples but "
+                            + anomalyScores.length
+                            + " scores; expected one score per example");
+        }
+        return LabelEvaluationUtil.binaryAUCROC(anomalous(examples), anomalyScores);
+    }
+
+    /** Which examples are ANOMALOUS, checking that both classes occur and none is UNKNOWN. */
+    private static boolean[] anomalous(List<Example<Event>> examples) {
+        boolean[] positive = new boolean[examples.size()];
+        int anomalies = 0;
+        for (int i = 0; i < positive.length; i++) {
+            Event.EventType truth = examples.get(i).getOutput().getType();
             if (truth == Event.EventType.UNKNOWN) {
                 throw new IllegalArgumentException(
                         "Test example " + i + " has an UNKNOWN event; expected labelled events");
             }
             positive[i] = truth == Event.EventType.ANOMALOUS;
             anomalies += positive[i] ? 1 : 0;
-            scores[i] = direction.anomalyScore(prediction.getOutput().getScore());
         }
-        int expected = predictions.size() - anomalies;
+        int expected = positive.length - anomalies;
         if (anomalies == 0 || expected == 0) {
             throw new IllegalArgumentException(
                     "The test set has "
@@ -82,12 +125,7 @@ public record AnomalyRanking(
                             + expected
                             + " EXPECTED events; ranking figures need both");
         }
-        return new AnomalyRanking(
-                evaluation,
-                LabelEvaluationUtil.binaryAUCROC(positive, scores),
-                LabelEvaluationUtil.averagedPrecision(positive, scores),
-                anomalies,
-                expected);
+        return positive;
     }
 
     /**
