@@ -122,6 +122,13 @@ public final class TrainingOptions {
                             + " adjusted ones (default: ${DEFAULT-VALUE}).")
     float negativeStepSize;
 
+    @Option(
+            names = "--negative-broad",
+            description =
+                    "Fraction of each negative batch drawn uniformly from the box of ±4 data"
+                            + " scales instead of by the generator; default: the preset's.")
+    Float negativeBroad;
+
     @Option(names = "--data-size", defaultValue = "100000", description = "Points generated for the dataset (default: ${DEFAULT-VALUE}).")
     int dataSize;
 
@@ -245,6 +252,9 @@ public final class TrainingOptions {
         }
         if (negativeLangevinSteps != null) {
             builder.optNegativeLangevin(negativeLangevinSteps, negativeStepSize);
+        }
+        if (negativeBroad != null) {
+            builder.optNegativeBroad(negativeBroad, 4f);
         }
         if (negativeMala != null) {
             builder.optNegativeLangevinAdjusted(negativeMala);

@@ -341,6 +341,9 @@ public final class EnergyGanTrainer {
                                 .forward(generatorReader, new NDList(z), true)
                                 .singletonOrThrow()
                                 .stopGradient();
+                if (config.negativeBroadFraction() > 0f) {
+                    fake = withBroadNegatives(fake);
+                }
                 if (config.negativeLangevinSteps() > 0) {
                     fake = refineNegatives(fake);
                 }
@@ -356,6 +359,25 @@ public final class EnergyGanTrainer {
                                 total);
                 trainStep(energyTrainer, batch);
             }
+        }
+
+        /**
+         * Replaces the first {@code round(φ·batch)} of the generator's samples by points drawn
+         * uniformly from the box {@code [−b·s, b·s]} in every coordinate ({@code s} the energy's
+         * data scale), so that the negative phase also reaches where the generator never goes
+         * and {@code U} rises there instead of extrapolating freely (the uniform-noise chains of
+         * Du &amp; Mordatch 2019).
+         */
+        private NDArray withBroadNegatives(NDArray fake) {
+            long size = fake.getShape().get(0);
+            long broad = Math.round(config.negativeBroadFraction() * size);
+            if (broad == 0) {
+                return fake;
+            }
+            float half = config.negativeBroadScale() * gan.getEnergy().getDataScale();
+            Shape shape = new Shape(broad).addAll(fake.getShape().slice(1));
+            NDArray box = fake.getManager().randomUniform(-half, half, shape, fake.getDataType());
+            return broad == size ? box : box.concat(fake.get(broad + ":"), 0);
         }
 
         /**

@@ -73,6 +73,10 @@ import java.util.List;
  * @param negativeLangevinAdjusted whether those steps are Metropolis-adjusted (MALA: the chains
  *     leave {@code exp(−U)} invariant, with the step adapted towards acceptance 0.574) or
  *     unadjusted (biased by the step's noise)
+ * @param negativeBroadFraction the fraction {@code φ ∈ [0, 1)} of each negative batch drawn
+ *     uniformly from a box around the origin instead of by the generator, before any Langevin
+ *     refinement; 0 for none
+ * @param negativeBroadScale the box's half-width {@code b} in data scales, finite, {@code > 0}
  * @param inputGradient the input-gradient strategy of the penalty; null chooses the exact one
  *     when the energy network supports it, finite differences otherwise
  * @param listeners listeners of both DJL trainers (energy and generator); this library's listeners
@@ -100,6 +104,8 @@ public record EnergyGanTrainingConfig(
         int negativeLangevinSteps,
         float negativeLangevinStepSize,
         boolean negativeLangevinAdjusted,
+        float negativeBroadFraction,
+        float negativeBroadScale,
         InputGradient inputGradient,
         List<TrainingListener> listeners) {
 
@@ -137,6 +143,11 @@ public record EnergyGanTrainingConfig(
                     "negativeLangevinSteps must be >= 0, got " + negativeLangevinSteps);
         }
         Checks.positive("negativeLangevinStepSize", negativeLangevinStepSize);
+        if (!(negativeBroadFraction >= 0f && negativeBroadFraction < 1f)) {
+            throw new IllegalArgumentException(
+                    "negativeBroadFraction must be in [0, 1), got " + negativeBroadFraction);
+        }
+        Checks.positive("negativeBroadScale", negativeBroadScale);
         if (listeners.contains(null)) {
             throw new IllegalArgumentException("A training listener is null");
         }
@@ -280,6 +291,8 @@ public record EnergyGanTrainingConfig(
         private int negativeLangevinSteps;
         private float negativeLangevinStepSize = 1e-3f;
         private boolean negativeLangevinAdjusted;
+        private float negativeBroadFraction;
+        private float negativeBroadScale = 4f;
         private InputGradient inputGradient;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
@@ -511,6 +524,20 @@ public record EnergyGanTrainingConfig(
         }
 
         /**
+         * Sets {@link EnergyGanTrainingConfig#negativeBroadFraction()} and {@link
+         * EnergyGanTrainingConfig#negativeBroadScale()}; none by default, half-width 4.
+         *
+         * @param fraction in {@code [0, 1)}
+         * @param scale finite, {@code > 0}
+         * @return this builder
+         */
+        public Builder optNegativeBroad(float fraction, float scale) {
+            negativeBroadFraction = fraction;
+            negativeBroadScale = scale;
+            return this;
+        }
+
+        /**
          * Sets {@link EnergyGanTrainingConfig#inputGradient()}; by default the exact strategy
          * when the energy network supports it, finite differences otherwise.
          *
@@ -562,6 +589,8 @@ public record EnergyGanTrainingConfig(
                     negativeLangevinSteps,
                     negativeLangevinStepSize,
                     negativeLangevinAdjusted,
+                    negativeBroadFraction,
+                    negativeBroadScale,
                     inputGradient,
                     listeners);
         }

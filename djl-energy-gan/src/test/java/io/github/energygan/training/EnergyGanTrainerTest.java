@@ -594,6 +594,31 @@ class EnergyGanTrainerTest {
     }
 
     @Test
+    void broadNegativesTrainReproduciblyAndTheirFractionIsChecked() throws Exception {
+        float[][] broad = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+                new EnergyGanTrainer(model, quick(20).optNegativeBroad(0.25f, 4f).build())
+                        .fit(ring(1000));
+                broad[run] = weights(model.getBlock().getEnergy());
+            }
+        }
+        float[] plain;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+            new EnergyGanTrainer(model, quick(20).build()).fit(ring(1000));
+            plain = weights(model.getBlock().getEnergy());
+        }
+        assertArrayEquals(broad[0], broad[1], "the same seed trains the same energy");
+        assertFalse(java.util.Arrays.equals(plain, broad[0]), "the broad negatives change training");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optNegativeBroad(1f, 4f).build(),
+                "negativeBroadFraction");
+        assertMessage(
+                () -> EnergyGanTrainingConfig.builder().optNegativeBroad(0.1f, 0f).build(),
+                "negativeBroadScale");
+    }
+
+    @Test
     void badConfigValuesAreNamed() {
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optPenaltyLambda(-1f).build(), "λ", "-1");

@@ -133,6 +133,14 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
 
     @Config(
             description =
+                    "Fraction of each negative batch drawn uniformly from the box [-4, 4] in every"
+                            + " standardised feature instead of by the generator, so that the"
+                            + " energy rises where the generator never goes; in [0, 1), 0 for"
+                            + " none.")
+    private float negativeBroadFraction = 0f;
+
+    @Config(
+            description =
                     "Training iterations, each criticSteps energy steps and one generator step.")
     private int iterations = 2000;
 
@@ -250,6 +258,11 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         finiteNonNegative("generatorOutputBound", generatorOutputBound);
         finiteNonNegative("penaltyLambda", penaltyLambda);
         require("negativeMalaSteps", negativeMalaSteps >= 0, negativeMalaSteps, ">= 0");
+        require(
+                "negativeBroadFraction",
+                negativeBroadFraction >= 0f && negativeBroadFraction < 1f,
+                negativeBroadFraction,
+                "in [0, 1)");
         require("iterations", iterations > 0, iterations, "> 0");
         require("criticSteps", criticSteps > 0, criticSteps, "> 0");
         require("batchSize", batchSize > 0, batchSize, "> 0");
@@ -492,6 +505,9 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                         .optEnergyAveraging(energyAveraging)
                         .optWarmUpIterations(Math.min(iterations - 1, Math.max(0, iterations / 20)))
                         .optSeed(trainingSeed);
+        if (negativeBroadFraction > 0f) {
+            config.optNegativeBroad(negativeBroadFraction, 4f);
+        }
         if (negativeMalaSteps > 0) {
             config.optNegativeLangevin(negativeMalaSteps, 1e-3f).optNegativeLangevinAdjusted(true);
         }

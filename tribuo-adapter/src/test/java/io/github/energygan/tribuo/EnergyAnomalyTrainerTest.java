@@ -148,6 +148,7 @@ class EnergyAnomalyTrainerTest {
         expectBad("score", "LOUDNESS");
         expectBad("loggingInterval", "-1");
         expectBad("negativeMalaSteps", "-1");
+        expectBad("negativeBroadFraction", "1");
     }
 
     private static void expectBad(String field, String value) {
