@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -103,12 +102,6 @@ public class EnergyMlp extends AbstractBlock implements EnergyNetwork, Traceable
         NDArray out = mlp.forward(parameterStore, inputs, training, params).singletonOrThrow();
         NDArray energy = out.squeeze(1);
         return new NDList(basePrecision == 0f ? energy : energy.add(base(inputs.head())));
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public Block getPenalisedPart() {
-        return basePrecision == 0f ? this : mlp;
     }
 
     /** {@inheritDoc} */

@@ -43,19 +43,4 @@ public interface EnergyNetwork extends Block {
     default NDArray baseEnergies(NDArray x) {
         return x.getManager().zeros(new Shape(x.getShape().get(0)), x.getDataType());
     }
-
-    /**
-     * Returns the part of {@code U} that the zero-centred gradient penalty regularises: the
-     * learned network, without the base measure of {@link #baseEnergies}. The base measure's
-     * gradient is fixed, so penalising it would only teach the network to cancel it: the network
-     * part would then fall away from the data exactly where the base measure rises, and rank
-     * anomalies as more normal than normal data.
-     *
-     * @return a block with this network's input and parameters whose output is {@code U(x)} minus
-     *     the base measure, {@code (batch)} or {@code (batch, 1)}; this network itself when it has
-     *     no base measure
-     */
-    default Block getPenalisedPart() {
-        return this;
-    }
 }

@@ -29,9 +29,7 @@ import java.util.Objects;
  * (exact for supported layers, finite-difference otherwise), so one ordinary backward gives the
  * penalty's parameter gradient. For an {@link EnergyNetwork} with data scale {@code s} the norms
  * are those of the gradient with respect to the standardised input {@code x / s} ({@code s² ||∇_x
- * U||²}), so the penalty coefficient keeps the reference meaning whatever the data's units; they
- * are those of the network's part of {@code U} ({@link EnergyNetwork#getPenalisedPart}), without a
- * base measure's fixed gradient.
+ * U||²}), so the penalty coefficient keeps the reference meaning whatever the data's units.
  *
  * <p>The energy network is this block's only child: a {@code Trainer} on it updates {@code U} and
  * nothing else.
@@ -113,15 +111,8 @@ public class EnergyCritic extends AbstractBlock {
                             + " and "
                             + modelShape);
         }
-        Block penalised =
-                energy instanceof EnergyNetwork network ? network.getPenalisedPart() : energy;
         NDList energyAndNorm =
-                inputGradient.energyAndSquaredGradientNorm(
-                        penalised, parameterStore, data, training);
-        NDArray dataEnergy = energyAndNorm.get(0);
-        if (penalised != energy) {
-            dataEnergy = dataEnergy.add(((EnergyNetwork) energy).baseEnergies(data));
-        }
+                inputGradient.energyAndSquaredGradientNorm(energy, parameterStore, data, training);
         NDArray modelEnergy =
                 InputGradient.asBatchVector(
                         energy.forward(parameterStore, new NDList(model.stopGradient()), training)
@@ -130,7 +121,7 @@ public class EnergyCritic extends AbstractBlock {
         if (penaltyScale != 1f) {
             squaredNorm = Scalars.mul(squaredNorm, penaltyScale);
         }
-        return new NDList(dataEnergy, modelEnergy, squaredNorm);
+        return new NDList(energyAndNorm.get(0), modelEnergy, squaredNorm);
     }
 
     /** {@inheritDoc} */
