@@ -129,6 +129,14 @@ public final class TrainingOptions {
                             + " scales instead of by the generator; default: the preset's.")
     Float negativeBroad;
 
+    @Option(
+            names = "--negative-replay",
+            description =
+                    "Negatives kept between iterations as persistent Langevin chains (a replay"
+                            + " buffer, 5 % restarted from fresh negatives per step); needs"
+                            + " Langevin steps; default: the preset's (none).")
+    Integer negativeReplay;
+
     @Option(names = "--data-size", defaultValue = "100000", description = "Points generated for the dataset (default: ${DEFAULT-VALUE}).")
     int dataSize;
 
@@ -258,6 +266,9 @@ public final class TrainingOptions {
         }
         if (negativeMala != null) {
             builder.optNegativeLangevinAdjusted(negativeMala);
+        }
+        if (negativeReplay != null) {
+            builder.optNegativeReplay(negativeReplay, 0.05f);
         }
         return builder;
     }

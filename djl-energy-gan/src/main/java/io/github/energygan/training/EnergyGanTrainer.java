@@ -9,6 +9,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
@@ -44,6 +47,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -287,6 +291,8 @@ public final class EnergyGanTrainer {
         private Iterator<Batch> batches;
         private final DataEnergy negatives;
         private double negativeStep;
+        private NDArray replay;
+        private long replayFilled;
 
         Phases(
                 EnergyGanBlock gan,
@@ -344,7 +350,9 @@ public final class EnergyGanTrainer {
                 if (config.negativeBroadFraction() > 0f) {
                     fake = withBroadNegatives(fake);
                 }
-                if (config.negativeLangevinSteps() > 0) {
+                if (config.negativeReplaySize() > 0) {
+                    fake = replayed(fake);
+                } else if (config.negativeLangevinSteps() > 0) {
                     fake = refineNegatives(fake);
                 }
                 Batch batch =
@@ -378,6 +386,46 @@ public final class EnergyGanTrainer {
             Shape shape = new Shape(broad).addAll(fake.getShape().slice(1));
             NDArray box = fake.getManager().randomUniform(-half, half, shape, fake.getDataType());
             return broad == size ? box : box.concat(fake.get(broad + ":"), 0);
+        }
+
+        /**
+         * Continues persistent chains: draws a batch of chains from the replay buffer without
+         * replacement, restarts each from its fresh negative with probability {@code
+         * negativeReplayFresh}, refines them and writes them back. While the buffer fills, the
+         * fresh negatives start new chains. Chains thus run for many refinements and reach
+         * regions of low {@code U} that a few steps from the generator's samples never do.
+         */
+        private NDArray replayed(NDArray fresh) {
+            NDManager manager = fresh.getManager();
+            long size = config.negativeReplaySize();
+            long batch = fresh.getShape().get(0);
+            if (replay == null) {
+                Shape shape = new Shape(size).addAll(fresh.getShape().slice(1));
+                replay = run.zeros(shape, fresh.getDataType());
+            }
+            NDArray slots;
+            NDArray start = fresh;
+            if (replayFilled < size) {
+                long end = Math.min(replayFilled + batch, size);
+                slots =
+                        manager.arange((int) replayFilled, (int) end)
+                                .toType(DataType.INT64, false);
+                replayFilled = end;
+            } else {
+                slots = manager.randomPermutation(size).get(":" + batch);
+                long[] column = new long[fresh.getShape().dimension()];
+                Arrays.fill(column, 1L);
+                column[0] = batch;
+                NDArray restart =
+                        manager.randomUniform(0f, 1f, new Shape(batch))
+                                .lt(config.negativeReplayFresh())
+                                .reshape(new Shape(column))
+                                .broadcast(fresh.getShape());
+                start = NDArrays.where(restart, fresh, replay.get(new NDIndex("{}", slots)));
+            }
+            NDArray refined = refineNegatives(start);
+            replay.set(new NDIndex("{}", slots), refined.get(":" + slots.getShape().get(0)));
+            return refined;
         }
 
         /**

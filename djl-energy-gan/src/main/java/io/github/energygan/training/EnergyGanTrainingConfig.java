@@ -77,6 +77,13 @@ import java.util.List;
  *     uniformly from a box around the origin instead of by the generator, before any Langevin
  *     refinement; 0 for none
  * @param negativeBroadScale the box's half-width {@code b} in data scales, finite, {@code > 0}
+ * @param negativeReplaySize the number of negatives kept between iterations as persistent Langevin
+ *     chains (the replay buffer of Du &amp; Mordatch 2019 and Grathwohl et al. 2020), {@code ≥ 0};
+ *     each energy step continues chains drawn from the buffer and writes them back, so chains
+ *     run far longer than one refinement's steps; 0 for none (every refinement starts afresh).
+ *     Needs Langevin steps, and at least one batch
+ * @param negativeReplayFresh the fraction of each replayed batch restarted from fresh negatives
+ *     (the generator's samples, with any broad ones), in {@code (0, 1]}
  * @param inputGradient the input-gradient strategy of the penalty; null chooses the exact one
  *     when the energy network supports it, finite differences otherwise
  * @param listeners listeners of both DJL trainers (energy and generator); this library's listeners
@@ -106,6 +113,8 @@ public record EnergyGanTrainingConfig(
         boolean negativeLangevinAdjusted,
         float negativeBroadFraction,
         float negativeBroadScale,
+        int negativeReplaySize,
+        float negativeReplayFresh,
         InputGradient inputGradient,
         List<TrainingListener> listeners) {
 
@@ -148,6 +157,18 @@ public record EnergyGanTrainingConfig(
                     "negativeBroadFraction must be in [0, 1), got " + negativeBroadFraction);
         }
         Checks.positive("negativeBroadScale", negativeBroadScale);
+        if (negativeReplaySize != 0
+                && (negativeReplaySize < batchSize || negativeLangevinSteps == 0)) {
+            throw new IllegalArgumentException(
+                    "negativeReplaySize must be 0, or at least batchSize = "
+                            + batchSize
+                            + " with negativeLangevinSteps > 0 (the chains it keeps); got "
+                            + negativeReplaySize
+                            + " with "
+                            + negativeLangevinSteps
+                            + " Langevin steps");
+        }
+        fraction("negativeReplayFresh", negativeReplayFresh);
         if (listeners.contains(null)) {
             throw new IllegalArgumentException("A training listener is null");
         }
@@ -293,6 +314,8 @@ public record EnergyGanTrainingConfig(
         private boolean negativeLangevinAdjusted;
         private float negativeBroadFraction;
         private float negativeBroadScale = 4f;
+        private int negativeReplaySize;
+        private float negativeReplayFresh = 0.05f;
         private InputGradient inputGradient;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
@@ -538,6 +561,20 @@ public record EnergyGanTrainingConfig(
         }
 
         /**
+         * Sets {@link EnergyGanTrainingConfig#negativeReplaySize()} and {@link
+         * EnergyGanTrainingConfig#negativeReplayFresh()}; no buffer by default, 5 % fresh.
+         *
+         * @param size 0, or at least the batch size with Langevin steps set
+         * @param freshFraction in {@code (0, 1]}
+         * @return this builder
+         */
+        public Builder optNegativeReplay(int size, float freshFraction) {
+            negativeReplaySize = size;
+            negativeReplayFresh = freshFraction;
+            return this;
+        }
+
+        /**
          * Sets {@link EnergyGanTrainingConfig#inputGradient()}; by default the exact strategy
          * when the energy network supports it, finite differences otherwise.
          *
@@ -591,6 +628,8 @@ public record EnergyGanTrainingConfig(
                     negativeLangevinAdjusted,
                     negativeBroadFraction,
                     negativeBroadScale,
+                    negativeReplaySize,
+                    negativeReplayFresh,
                     inputGradient,
                     listeners);
         }

@@ -619,6 +619,50 @@ class EnergyGanTrainerTest {
     }
 
     @Test
+    void replayedNegativesTrainReproduciblyAndTheBufferIsChecked() throws Exception {
+        float[] fresh;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+            EnergyGanTrainingConfig config =
+                    quick(20)
+                            .optNegativeLangevin(3, 1e-3f)
+                            .optNegativeLangevinAdjusted(true)
+                            .build();
+            new EnergyGanTrainer(model, config).fit(ring(1000));
+            fresh = weights(model.getBlock().getEnergy());
+        }
+        float[][] replayed = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 6)) {
+                // 256 chains fill after four energy steps; the other 36 continue them.
+                EnergyGanTrainingConfig config =
+                        quick(20)
+                                .optNegativeLangevin(3, 1e-3f)
+                                .optNegativeLangevinAdjusted(true)
+                                .optNegativeReplay(256, 0.05f)
+                                .build();
+                new EnergyGanTrainer(model, config).fit(ring(1000));
+                replayed[run] = weights(model.getBlock().getEnergy());
+            }
+        }
+        for (float w : replayed[0]) {
+            assertTrue(Float.isFinite(w));
+        }
+        assertArrayEquals(replayed[0], replayed[1], "the same seed trains the same energy");
+        assertFalse(java.util.Arrays.equals(fresh, replayed[0]), "the replayed chains change training");
+        assertMessage(
+                () -> quick(20).optNegativeReplay(256, 0.05f).build(),
+                "negativeReplaySize",
+                "negativeLangevinSteps > 0");
+        assertMessage(
+                () -> quick(20).optNegativeLangevin(3, 1e-3f).optNegativeReplay(32, 0.05f).build(),
+                "negativeReplaySize",
+                "batchSize = 64");
+        assertMessage(
+                () -> quick(20).optNegativeLangevin(3, 1e-3f).optNegativeReplay(256, 0f).build(),
+                "negativeReplayFresh");
+    }
+
+    @Test
     void badConfigValuesAreNamed() {
         assertMessage(
                 () -> EnergyGanTrainingConfig.builder().optPenaltyLambda(-1f).build(), "λ", "-1");

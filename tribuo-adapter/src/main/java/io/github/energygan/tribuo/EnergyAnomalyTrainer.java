@@ -139,6 +139,16 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                             + " none.")
     private float negativeBroadFraction = 0f;
 
+    @Config(description = "Half-width of the broad negatives' box, in standardised units; > 0.")
+    private float negativeBroadScale = 4f;
+
+    @Config(
+            description =
+                    "Negatives kept between iterations as persistent MALA chains (a replay"
+                            + " buffer, 5 % restarted from fresh negatives per energy step); 0"
+                            + " for none, else at least batchSize, with negativeMalaSteps > 0.")
+    private int negativeReplaySize = 0;
+
     @Config(
             description =
                     "Training iterations, each criticSteps energy steps and one generator step.")
@@ -263,6 +273,17 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                 negativeBroadFraction >= 0f && negativeBroadFraction < 1f,
                 negativeBroadFraction,
                 "in [0, 1)");
+        require(
+                "negativeBroadScale",
+                Float.isFinite(negativeBroadScale) && negativeBroadScale > 0f,
+                negativeBroadScale,
+                "finite and > 0");
+        require(
+                "negativeReplaySize",
+                negativeReplaySize == 0
+                        || (negativeReplaySize >= batchSize && negativeMalaSteps > 0),
+                negativeReplaySize,
+                "0, or >= batchSize with negativeMalaSteps > 0");
         require("iterations", iterations > 0, iterations, "> 0");
         require("criticSteps", criticSteps > 0, criticSteps, "> 0");
         require("batchSize", batchSize > 0, batchSize, "> 0");
@@ -506,10 +527,13 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                         .optWarmUpIterations(Math.min(iterations - 1, Math.max(0, iterations / 20)))
                         .optSeed(trainingSeed);
         if (negativeBroadFraction > 0f) {
-            config.optNegativeBroad(negativeBroadFraction, 4f);
+            config.optNegativeBroad(negativeBroadFraction, negativeBroadScale);
         }
         if (negativeMalaSteps > 0) {
             config.optNegativeLangevin(negativeMalaSteps, 1e-3f).optNegativeLangevinAdjusted(true);
+        }
+        if (negativeReplaySize > 0) {
+            config.optNegativeReplay(negativeReplaySize, 0.05f);
         }
         if (loggingInterval > 0) {
             config.addTrainingListeners(
