@@ -36,13 +36,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path output;
 
+    @Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
     /** {@inheritDoc} */
     @Override
     public Integer call() throws Exception {
-        ToyExperiment.Result result = ToyExperiment.run(training, output, !noProgress);
+        ToyExperiment.Result result = ToyExperiment.run(training, output, overwrite.overwrite, !noProgress);
         printSummary(result, training, System.out);
         return 0;
     }

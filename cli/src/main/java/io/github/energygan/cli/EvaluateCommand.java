@@ -63,6 +63,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Training points the KDE peer is fitted on (default: ${DEFAULT-VALUE}).")
     int dataSize;
 
+    @Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Option(
             names = {"-o", "--output"},
             defaultValue = "energy-gan-evaluate",
@@ -71,6 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** {@inheritDoc} */
     @Override
+    @SuppressWarnings("try") // the claim is held until everything is written, never read
     public Integer call() throws Exception {
         source.check();
         if (dataset != null) {
@@ -94,37 +97,39 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(
                         "--dataset must be a Gaussian mixture (grid-25 or ring-8), got " + name);
             }
-            OutputDirectory.prepare(output);
-            long start = System.nanoTime();
-            DensityQuality quality =
-                    DensityReport.evaluate(
-                            model,
-                            mixture,
-                            data.getPoints(),
-                            seed,
-                            output.resolve(DensityReport.DENSITY_PNG));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("model", source.describe());
-            report.put("dataset", name);
-            report.put("trainingSeed", seed);
-            report.put("dataSize", dataSize);
-            report.put("heldOutSamples", DensityReport.HELD_OUT);
-            report.put("density", DensityReport.toMap(quality));
-            report.put("seconds", seconds);
-            OutputDirectory.writeString(output.resolve(REPORT_JSON), GSON.toJson(report));
-            System.out.printf(
-                    Locale.ROOT,
-                    "%nenergy-gan evaluate: %s on %s%n  density     %s%n  files       %s,"
-                            + " %s in %s (%.1f s)%n",
-                    source.describe(),
-                    name,
-                    quality.summary(),
-                    DensityReport.DENSITY_PNG,
-                    REPORT_JSON,
-                    output,
-                    seconds);
-            return 0;
+            try (OutputDirectory.Claim claim =
+                    OutputDirectory.claim(output, overwrite.overwrite)) {
+                long start = System.nanoTime();
+                DensityQuality quality =
+                        DensityReport.evaluate(
+                                model,
+                                mixture,
+                                data.getPoints(),
+                                seed,
+                                output.resolve(DensityReport.DENSITY_PNG));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("model", source.describe());
+                report.put("dataset", name);
+                report.put("trainingSeed", seed);
+                report.put("dataSize", dataSize);
+                report.put("heldOutSamples", DensityReport.HELD_OUT);
+                report.put("density", DensityReport.toMap(quality));
+                report.put("seconds", seconds);
+                OutputDirectory.writeString(output.resolve(REPORT_JSON), GSON.toJson(report));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nenergy-gan evaluate: %s on %s%n  density     %s%n  files       %s,"
+                                + " %s in %s (%.1f s)%n",
+                        source.describe(),
+                        name,
+                        quality.summary(),
+                        DensityReport.DENSITY_PNG,
+                        REPORT_JSON,
+                        output,
+                        seconds);
+                return 0;
+            }
         }
     }
 }

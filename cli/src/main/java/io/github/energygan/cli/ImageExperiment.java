@@ -62,7 +62,9 @@ final class ImageExperiment {
 
     private ImageExperiment() {}
 
-    static Result run(TrainingOptions options, Path output, boolean progressBar)
+    @SuppressWarnings("try") // the claim is held for the whole run, never read
+    static Result run(
+            TrainingOptions options, Path output, boolean overwrite, boolean progressBar)
             throws IOException, TranslateException {
         options.validate();
         EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
@@ -77,9 +79,9 @@ final class ImageExperiment {
                 data.optClasses(options.classes);
             }
             FashionMnist train = data.build();
-            OutputDirectory.prepare(output);
             EnergyGanArchitecture architecture = options.architecture(1f);
-            try (EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
+            try (OutputDirectory.Claim claim = OutputDirectory.claim(output, overwrite);
+                    EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
                 int iterations = probe.iterations();
                 EnergyStatisticsListener statistics =
                         ToyExperiment.addListeners(

@@ -4,39 +4,174 @@
 package io.github.energygan.cli;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** Checks an output directory before any work starts, and writes text files into it whole. */
+/**
+ * Claims an output directory before any work starts, and writes text files into it whole.
+ *
+ * <p>A run owns its output directory for as long as it runs: an exclusive lock on {@value
+ * #LOCK_FILE} keeps a second run out (two runs into one directory would mix their weights,
+ * reports and checkpoints), and a directory that already holds results is refused unless the user
+ * asked for it to be overwritten, in which case it is emptied first, so that no stale checkpoint
+ * or report can be mistaken for the new run's.
+ */
 final class OutputDirectory {
+
+    /** The lock file a run holds; it stays behind, empty, and does not count as a result. */
+    static final String LOCK_FILE = ".energy-gan.lock";
 
     private OutputDirectory() {}
 
     /**
-     * Creates the directory if needed and proves it writable by writing and deleting a file.
+     * An output directory this process holds the lock of; closing it releases the lock.
+     *
+     * @param path the directory
+     */
+    record Claim(Path path, FileChannel channel, FileLock lock) implements AutoCloseable {
+
+        /** Releases the lock. */
+        @Override
+        public void close() throws IOException {
+            try {
+                lock.release();
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
+    /**
+     * Creates the directory if needed, locks it for this run, and checks that it holds no
+     * earlier results (or, with {@code overwrite}, deletes them).
      *
      * @param directory the directory
-     * @return the directory
-     * @throws IllegalArgumentException if it cannot be created or written, saying which
+     * @param overwrite whether results already there may be deleted
+     * @return the claim, to be closed when the run has written everything
+     * @throws IllegalArgumentException if the directory cannot be created or written, is in use
+     *     by another run, or holds results and {@code overwrite} is false, saying which and what
+     *     to do
      */
-    static Path prepare(Path directory) {
+    static Claim claim(Path directory, boolean overwrite) {
+        Path lockFile = directory.resolve(LOCK_FILE);
+        FileChannel channel;
         try {
             Files.createDirectories(directory);
-            Path probe = Files.createTempFile(directory, ".write-test-", ".tmp");
-            Files.delete(probe);
-            return directory;
+            channel =
+                    FileChannel.open(
+                            lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(
-                    "Output directory "
-                            + directory.toAbsolutePath()
-                            + " is not writable ("
-                            + e
-                            + "); choose another with --output",
-                    e);
+            throw notWritable(directory, e);
         }
+        try {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                throw new IllegalArgumentException(
+                        "Output directory "
+                                + directory.toAbsolutePath()
+                                + " is in use by another energy-gan run (it holds "
+                                + LOCK_FILE
+                                + "); wait for that run to end, or choose another with --output");
+            }
+            Claim claim = new Claim(directory, channel, lock);
+            try {
+                List<Path> results = results(directory);
+                if (!results.isEmpty()) {
+                    if (!overwrite) {
+                        throw new IllegalArgumentException(
+                                "Output directory "
+                                        + directory.toAbsolutePath()
+                                        + " already holds results ("
+                                        + names(results)
+                                        + "); pass --overwrite to replace them, or choose"
+                                        + " another with --output");
+                    }
+                    for (Path result : results) {
+                        deleteRecursively(result);
+                    }
+                }
+                Path probe = Files.createTempFile(directory, ".write-test-", ".tmp");
+                Files.delete(probe);
+                return claim;
+            } catch (IOException | SecurityException e) {
+                claim.close();
+                throw notWritable(directory, e);
+            } catch (RuntimeException e) {
+                claim.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw notWritable(directory, e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel, e);
+            throw e;
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            // Held by another run in this same process.
+            return null;
+        }
+    }
+
+    private static List<Path> results(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(p -> !p.getFileName().toString().equals(LOCK_FILE))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String names(List<Path> results) {
+        String shown =
+                results.stream()
+                        .limit(5)
+                        .map(p -> p.getFileName().toString())
+                        .collect(Collectors.joining(", "));
+        return results.size() > 5 ? shown + ", … " + results.size() + " entries" : shown;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> children = Files.list(path)) {
+                for (Path child : children.toList()) {
+                    deleteRecursively(child);
+                }
+            }
+        }
+        Files.delete(path);
+    }
+
+    private static void closeQuietly(FileChannel channel, RuntimeException cause) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static IllegalArgumentException notWritable(Path directory, Exception e) {
+        return new IllegalArgumentException(
+                "Output directory "
+                        + directory.toAbsolutePath()
+                        + " is not writable ("
+                        + e
+                        + "); choose another with --output",
+                e);
     }
 
     /**

@@ -135,6 +135,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
+    @Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Option(
             names = {"-o", "--output"},
             defaultValue = "energy-gan-samples",
@@ -143,6 +145,7 @@ public final class SampleCommand implements Callable<Integer> {
 
     /** {@inheritDoc} */
     @Override
+    @SuppressWarnings("try") // the claim is held until everything is written, never read
     public Integer call() throws Exception {
         if (dataset != null && !TrainingOptions.FASHION_MNIST.equals(dataset)) {
             ToyDataset2d.checkName(dataset);
@@ -160,101 +163,103 @@ public final class SampleCommand implements Callable<Integer> {
                                 + loaded.getArchitecture().dataShape());
             }
             // Everything is checked before the output directory is touched.
-            OutputDirectory.prepare(output);
-            long start = System.nanoTime();
-            LatentSampling.Samples samples =
-                    LatentSampling.sample(
-                            loaded.getBlock(),
-                            manager,
-                            request,
-                            noProgress ? null : new ProgressBar());
-            // Reading the result back forces the whole computation into the timing.
-            float[] values = samples.samples().toFloatArray();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            long chainSteps =
-                    (long) request.getCount() * (request.getSteps() + request.getWarmUpSteps());
+            try (OutputDirectory.Claim claim =
+                    OutputDirectory.claim(output, overwrite.overwrite)) {
+                long start = System.nanoTime();
+                LatentSampling.Samples samples =
+                        LatentSampling.sample(
+                                loaded.getBlock(),
+                                manager,
+                                request,
+                                noProgress ? null : new ProgressBar());
+                // Reading the result back forces the whole computation into the timing.
+                float[] values = samples.samples().toFloatArray();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long chainSteps =
+                        (long) request.getCount() * (request.getSteps() + request.getWarmUpSteps());
 
-            report.put("model", source.describe());
-            report.put("architecture", loaded.getArchitecture().toString());
-            report.put("request", request.toString());
-            report.put("seconds", seconds);
-            report.put("chainStepsPerSecond", chainSteps / seconds);
-            report.put("machine", ToyExperiment.machine());
-            SamplerDiagnostics diagnostics = samples.diagnostics();
-            if (diagnostics != null) {
-                report.put("diagnostics", diagnostics(diagnostics));
-            }
-
-            PrintStream out = System.out;
-            out.printf(Locale.ROOT, "%nenergy-gan sample: %s%n", request);
-            out.printf(Locale.ROOT, "  model       %s%n", loaded.getArchitecture());
-            if (diagnostics != null) {
-                out.printf(Locale.ROOT, "  chains      %s%n", diagnostics.summary());
-            }
-            out.printf(
-                    Locale.ROOT,
-                    "  throughput  %.0f chain-steps/s (%d chains × %d steps in %.2f s) on %s%n",
-                    chainSteps / seconds,
-                    request.getCount(),
-                    request.getSteps() + request.getWarmUpSteps(),
-                    seconds,
-                    ToyExperiment.machine());
-
-            if (dataset != null && images) {
-                report.put("dataset", dataset);
-                report.put("nearestNeighbourDistance", memorisation(samples, manager, out));
-            } else if (dataset != null) {
-                try (NDManager scope = manager.newSubManager()) {
-                    ToyDataset2d data = ToyDataset2d.byName(dataset, scope, 256, 0, 256);
-                    if (!(data instanceof GaussianMixture2d)) {
-                        throw new IllegalArgumentException(
-                                "--dataset must be a Gaussian mixture (grid-25 or ring-8) to be"
-                                        + " scored, got "
-                                        + dataset);
-                    }
-                    GaussianMixture2d mixture = (GaussianMixture2d) data;
-                    MixtureQuality raw = MixtureMetrics.evaluate(samples.rawSamples(), mixture);
-                    MixtureQuality mcmc = MixtureMetrics.evaluate(samples.samples(), mixture);
-                    report.put("dataset", dataset);
-                    report.put("rawGenerator", ToyExperiment.quality(raw));
-                    report.put("mcmc", ToyExperiment.quality(mcmc));
-                    out.printf(Locale.ROOT, "  raw G(z)    %s%n", raw.summary());
-                    out.printf(Locale.ROOT, "  after MCMC  %s%n", mcmc.summary());
+                report.put("model", source.describe());
+                report.put("architecture", loaded.getArchitecture().toString());
+                report.put("request", request.toString());
+                report.put("seconds", seconds);
+                report.put("chainStepsPerSecond", chainSteps / seconds);
+                report.put("machine", ToyExperiment.machine());
+                SamplerDiagnostics diagnostics = samples.diagnostics();
+                if (diagnostics != null) {
+                    report.put("diagnostics", diagnostics(diagnostics));
                 }
-            }
 
-            long features = samples.samples().size() / request.getCount();
-            Map<String, String> files = new LinkedHashMap<>();
-            if (images) {
-                // The grids show the first 64; the checks above use every sample.
-                String shown = ":" + GRID_IMAGES;
-                ImageGridPlot.save(
-                        output.resolve(RAW_GRID_PNG), samples.rawSamples().get(shown), 8, 3);
-                ImageGridPlot.save(
-                        output.resolve(MCMC_GRID_PNG), samples.samples().get(shown), 8, 3);
-                files.put("rawSamples", RAW_GRID_PNG);
-                files.put("samples", MCMC_GRID_PNG);
-            } else {
-                OutputDirectory.writeString(output.resolve(SAMPLES_CSV), csv(values, features));
-                OutputDirectory.writeString(
-                        output.resolve(RAW_CSV),
-                        csv(samples.rawSamples().toFloatArray(), features));
-                files.put("samples", SAMPLES_CSV);
-                files.put("rawSamples", RAW_CSV);
+                PrintStream out = System.out;
+                out.printf(Locale.ROOT, "%nenergy-gan sample: %s%n", request);
+                out.printf(Locale.ROOT, "  model       %s%n", loaded.getArchitecture());
+                if (diagnostics != null) {
+                    out.printf(Locale.ROOT, "  chains      %s%n", diagnostics.summary());
+                }
+                out.printf(
+                        Locale.ROOT,
+                        "  throughput  %.0f chain-steps/s (%d chains × %d steps in %.2f s) on %s%n",
+                        chainSteps / seconds,
+                        request.getCount(),
+                        request.getSteps() + request.getWarmUpSteps(),
+                        seconds,
+                        ToyExperiment.machine());
+
+                if (dataset != null && images) {
+                    report.put("dataset", dataset);
+                    report.put("nearestNeighbourDistance", memorisation(samples, manager, out));
+                } else if (dataset != null) {
+                    try (NDManager scope = manager.newSubManager()) {
+                        ToyDataset2d data = ToyDataset2d.byName(dataset, scope, 256, 0, 256);
+                        if (!(data instanceof GaussianMixture2d)) {
+                            throw new IllegalArgumentException(
+                                    "--dataset must be a Gaussian mixture (grid-25 or ring-8) to be"
+                                            + " scored, got "
+                                            + dataset);
+                        }
+                        GaussianMixture2d mixture = (GaussianMixture2d) data;
+                        MixtureQuality raw = MixtureMetrics.evaluate(samples.rawSamples(), mixture);
+                        MixtureQuality mcmc = MixtureMetrics.evaluate(samples.samples(), mixture);
+                        report.put("dataset", dataset);
+                        report.put("rawGenerator", ToyExperiment.quality(raw));
+                        report.put("mcmc", ToyExperiment.quality(mcmc));
+                        out.printf(Locale.ROOT, "  raw G(z)    %s%n", raw.summary());
+                        out.printf(Locale.ROOT, "  after MCMC  %s%n", mcmc.summary());
+                    }
+                }
+
+                long features = samples.samples().size() / request.getCount();
+                Map<String, String> files = new LinkedHashMap<>();
+                if (images) {
+                    // The grids show the first 64; the checks above use every sample.
+                    String shown = ":" + GRID_IMAGES;
+                    ImageGridPlot.save(
+                            output.resolve(RAW_GRID_PNG), samples.rawSamples().get(shown), 8, 3);
+                    ImageGridPlot.save(
+                            output.resolve(MCMC_GRID_PNG), samples.samples().get(shown), 8, 3);
+                    files.put("rawSamples", RAW_GRID_PNG);
+                    files.put("samples", MCMC_GRID_PNG);
+                } else {
+                    OutputDirectory.writeString(output.resolve(SAMPLES_CSV), csv(values, features));
+                    OutputDirectory.writeString(
+                            output.resolve(RAW_CSV),
+                            csv(samples.rawSamples().toFloatArray(), features));
+                    files.put("samples", SAMPLES_CSV);
+                    files.put("rawSamples", RAW_CSV);
+                }
+                if (features == 2) {
+                    plot(loaded, manager, samples.rawSamples(), "raw generator samples G(z)", RAW_PNG);
+                    plot(loaded, manager, samples.samples(), "after " + request.getMethod(), MCMC_PNG);
+                    files.put("landscapeRaw", RAW_PNG);
+                    files.put("landscapeMcmc", MCMC_PNG);
+                }
+                report.put("files", files);
+                OutputDirectory.writeString(output.resolve(REPORT_JSON), GSON.toJson(report));
+                out.printf(
+                        Locale.ROOT,
+                        "  wrote       %s/{%s}%n",
+                        output,
+                        String.join(", ", files.values()) + ", " + REPORT_JSON);
             }
-            if (features == 2) {
-                plot(loaded, manager, samples.rawSamples(), "raw generator samples G(z)", RAW_PNG);
-                plot(loaded, manager, samples.samples(), "after " + request.getMethod(), MCMC_PNG);
-                files.put("landscapeRaw", RAW_PNG);
-                files.put("landscapeMcmc", MCMC_PNG);
-            }
-            report.put("files", files);
-            OutputDirectory.writeString(output.resolve(REPORT_JSON), GSON.toJson(report));
-            out.printf(
-                    Locale.ROOT,
-                    "  wrote       %s/{%s}%n",
-                    output,
-                    String.join(", ", files.values()) + ", " + REPORT_JSON);
         }
         return 0;
     }
@@ -293,7 +298,11 @@ public final class SampleCommand implements Callable<Integer> {
             builder.optAutoStepSize();
         } else {
             try {
-                builder.optStepSize(Double.parseDouble(stepSize.trim()));
+                double value = Double.parseDouble(stepSize.trim());
+                if (!(value > 0) || Double.isInfinite(value)) {
+                    throw new NumberFormatException(stepSize);
+                }
+                builder.optStepSize(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(
                         "--step-size must be a positive number or auto, got '" + stepSize + "'", e);

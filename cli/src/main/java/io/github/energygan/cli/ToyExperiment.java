@@ -70,16 +70,17 @@ final class ToyExperiment {
 
     private ToyExperiment() {}
 
-    static Result run(TrainingOptions options, Path output, boolean progressBar)
+    @SuppressWarnings("try") // the claim is held for the whole run, never read
+    static Result run(
+            TrainingOptions options, Path output, boolean overwrite, boolean progressBar)
             throws IOException, TranslateException {
         // Everything that can be wrong with the input is checked before any work starts, and
         // before the output directory is touched.
         options.validate();
         EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
         EnergyGanTrainingConfig probe = configBuilder.build();
-        OutputDirectory.prepare(output);
-
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (OutputDirectory.Claim claim = OutputDirectory.claim(output, overwrite);
+                NDManager manager = NDManager.newBaseManager()) {
             ToyDataset2d dataset =
                     ToyDataset2d.byName(
                             options.dataset,

@@ -31,6 +31,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Output directory; the model is saved in its model/ subdirectory.")
     Path output;
 
+    @Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
@@ -38,11 +40,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (training.isImage()) {
-            ImageExperiment.Result result = ImageExperiment.run(training, output, !noProgress);
+            ImageExperiment.Result result = ImageExperiment.run(
+                            training, output, overwrite.overwrite, !noProgress);
             ImageExperiment.printSummary(result, training, System.out);
             return 0;
         }
-        ToyExperiment.Result result = ToyExperiment.run(training, output, !noProgress);
+        ToyExperiment.Result result = ToyExperiment.run(training, output, overwrite.overwrite, !noProgress);
         DemoCommand.printSummary(result, training, System.out);
         return 0;
     }

@@ -15,6 +15,7 @@ import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.tribuo.EnergyAnomalyTrainer;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -119,6 +120,8 @@ public final class TribuoBenchCommand implements Callable<Integer> {
             description = "Folder of the Fashion-MNIST IDX files (default: ${DEFAULT-VALUE}).")
     Path folder;
 
+    @Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Option(
             names = {"-o", "--output"},
             defaultValue = "out/tribuo-bench",
@@ -127,62 +130,65 @@ public final class TribuoBenchCommand implements Callable<Integer> {
 
     /** {@inheritDoc} */
     @Override
+    @SuppressWarnings("try") // the claim is held until everything is written, never read
     public Integer call() throws Exception {
-        OutputDirectory.prepare(output);
-        EnergyAnomalyTrainer trainer = trainer();
-        FashionMnistAnomalyBenchmark.Settings settings =
-                new FashionMnistAnomalyBenchmark.Settings(
-                        folder,
-                        classes,
-                        protocols,
-                        trainLimit,
-                        testLimit,
-                        gammas,
-                        svmSelectionLimit,
-                        nu,
-                        seed);
-        System.out.println("Ours: " + trainer);
-        List<Result> results = new ArrayList<>();
-        new FashionMnistAnomalyBenchmark(settings, trainer)
-                .run(
-                        r -> {
-                            results.add(r);
-                            System.out.printf(
-                                    "%s class %d: AUROC ours %.4f, SVM %.4f; AUPRC ours %.4f, SVM"
-                                            + " %.4f (γ %.4g)%n",
-                                    r.protocol(),
-                                    r.heldOutOrNormalClass(),
-                                    r.energy().auroc(),
-                                    r.svm().auroc(),
-                                    r.energy().auprc(),
-                                    r.svm().auprc(),
-                                    r.svmGamma());
-                        });
-        String table = FashionMnistAnomalyBenchmark.table(results);
-        System.out.println();
-        System.out.print(table);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Result r : results) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("protocol", r.protocol().name());
-            row.put("class", r.heldOutOrNormalClass());
-            row.put("aurocEnergy", r.energy().auroc());
-            row.put("aurocSvm", r.svm().auroc());
-            row.put("auprcEnergy", r.energy().auprc());
-            row.put("auprcSvm", r.svm().auprc());
-            row.put("svmGamma", r.svmGamma());
-            row.put("energySeconds", r.energySeconds());
-            row.put("svmSeconds", r.svmSeconds());
-            row.put("train", r.trainSize());
-            row.put("test", r.testSize());
-            rows.add(row);
+        try (OutputDirectory.Claim claim =
+                OutputDirectory.claim(output, overwrite.overwrite)) {
+            EnergyAnomalyTrainer trainer = trainer();
+            FashionMnistAnomalyBenchmark.Settings settings =
+                    new FashionMnistAnomalyBenchmark.Settings(
+                            folder,
+                            classes,
+                            protocols,
+                            trainLimit,
+                            testLimit,
+                            gammas,
+                            svmSelectionLimit,
+                            nu,
+                            seed);
+            System.out.println("Ours: " + trainer);
+            List<Result> results = new ArrayList<>();
+            new FashionMnistAnomalyBenchmark(settings, trainer)
+                    .run(
+                            r -> {
+                                results.add(r);
+                                System.out.printf(
+                                        "%s class %d: AUROC ours %.4f, SVM %.4f; AUPRC ours %.4f, SVM"
+                                                + " %.4f (γ %.4g)%n",
+                                        r.protocol(),
+                                        r.heldOutOrNormalClass(),
+                                        r.energy().auroc(),
+                                        r.svm().auroc(),
+                                        r.energy().auprc(),
+                                        r.svm().auprc(),
+                                        r.svmGamma());
+                            });
+            String table = FashionMnistAnomalyBenchmark.table(results);
+            System.out.println();
+            System.out.print(table);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Result r : results) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("protocol", r.protocol().name());
+                row.put("class", r.heldOutOrNormalClass());
+                row.put("aurocEnergy", r.energy().auroc());
+                row.put("aurocSvm", r.svm().auroc());
+                row.put("auprcEnergy", r.energy().auprc());
+                row.put("auprcSvm", r.svm().auprc());
+                row.put("svmGamma", r.svmGamma());
+                row.put("energySeconds", r.energySeconds());
+                row.put("svmSeconds", r.svmSeconds());
+                row.put("train", r.trainSize());
+                row.put("test", r.testSize());
+                rows.add(row);
+            }
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("trainer", trainer.toString());
+            report.put("results", rows);
+            report.put("table", table);
+            OutputDirectory.writeString(output.resolve("bench.json"), GSON.toJson(report));
+            return 0;
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("trainer", trainer.toString());
-        report.put("results", rows);
-        report.put("table", table);
-        OutputDirectory.writeString(output.resolve("bench.json"), GSON.toJson(report));
-        return 0;
     }
 
     private EnergyAnomalyTrainer trainer() {

@@ -19,6 +19,7 @@ import org.tribuo.anomaly.Event;
 import org.tribuo.anomaly.evaluation.AnomalyEvaluation;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
@@ -52,6 +53,8 @@ public final class TribuoCommand implements Callable<Integer> {
             description = "The OLCUT XML config file.")
     Path config;
 
+    @Mixin OverwriteOption overwrite = new OverwriteOption();
+
     @Option(
             names = {"-o", "--output"},
             defaultValue = "out/tribuo",
@@ -79,81 +82,85 @@ public final class TribuoCommand implements Callable<Integer> {
 
     /** {@inheritDoc} */
     @Override
+    @SuppressWarnings("try") // the claim is held until everything is written, never read
     public Integer call() throws Exception {
         if (!Files.isRegularFile(config)) {
             throw new IllegalArgumentException(
                     "Config file " + config.toAbsolutePath() + " does not exist");
         }
-        OutputDirectory.prepare(output);
         ConfigurationManager cm = new ConfigurationManager(config.toString());
         Trainer<Event> trainer = component(cm, trainerName, Trainer.class);
         DataSource<Event> trainSource = component(cm, trainName, DataSource.class);
         DataSource<Event> testSource = component(cm, testName, DataSource.class);
         MutableDataset<Event> train = new MutableDataset<>(trainSource);
         MutableDataset<Event> test = new MutableDataset<>(testSource);
-        PrintStream out = System.out;
-        out.printf(
-                "Training %s on %d examples (%d features)%n",
-                trainer, train.size(), train.getFeatureIDMap().size());
-        long begin = System.nanoTime();
-        Model<Event> model = trainer.train(train);
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        try {
-            AnomalyRanking ranking = AnomalyRanking.evaluate(model, test);
-            AnomalyEvaluation evaluation = ranking.evaluation();
-            out.printf("Trained in %.1f s; test set: %d examples%n", seconds, test.size());
-            out.println(evaluation);
-            out.println(evaluation.confusionString());
-            out.println(ranking.summary());
-            double[] termAurocs = null;
-            if (model instanceof EnergyAnomalyModel energyModel) {
-                EnergyTerms terms = energyModel.energyTerms(test);
-                termAurocs =
-                        new double[] {
-                            AnomalyRanking.auroc(test.getData(), terms.base()),
-                            AnomalyRanking.auroc(test.getData(), terms.network())
-                        };
-                out.printf(
-                        Locale.ROOT,
-                        "Energy parts ranked alone: base measure AUROC %.4f, network AUROC %.4f"
-                                + " (full energy %.4f)%n",
-                        termAurocs[0],
-                        termAurocs[1],
-                        ranking.auroc());
-            }
+        AnomalyRanking.checkRankable(test);
+        try (OutputDirectory.Claim claim =
+                OutputDirectory.claim(output, overwrite.overwrite)) {
+            PrintStream out = System.out;
+            out.printf(
+                    "Training %s on %d examples (%d features)%n",
+                    trainer, train.size(), train.getFeatureIDMap().size());
+            long begin = System.nanoTime();
+            Model<Event> model = trainer.train(train);
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            try {
+                AnomalyRanking ranking = AnomalyRanking.evaluate(model, test);
+                AnomalyEvaluation evaluation = ranking.evaluation();
+                out.printf("Trained in %.1f s; test set: %d examples%n", seconds, test.size());
+                out.println(evaluation);
+                out.println(evaluation.confusionString());
+                out.println(ranking.summary());
+                double[] termAurocs = null;
+                if (model instanceof EnergyAnomalyModel energyModel) {
+                    EnergyTerms terms = energyModel.energyTerms(test);
+                    termAurocs =
+                            new double[] {
+                                AnomalyRanking.auroc(test.getData(), terms.base()),
+                                AnomalyRanking.auroc(test.getData(), terms.network())
+                            };
+                    out.printf(
+                            Locale.ROOT,
+                            "Energy parts ranked alone: base measure AUROC %.4f, network AUROC %.4f"
+                                    + " (full energy %.4f)%n",
+                            termAurocs[0],
+                            termAurocs[1],
+                            ranking.auroc());
+                }
 
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            model.serializeToStream(bytes);
-            Path modelFile = output.resolve("model.tribuo");
-            OutputDirectory.writeBytes(modelFile, bytes.toByteArray());
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("config", config.toAbsolutePath().toString());
-            report.put("trainer", trainer.toString());
-            report.put("trainExamples", train.size());
-            report.put("testExamples", test.size());
-            report.put("trainSeconds", seconds);
-            report.put("auroc", ranking.auroc());
-            report.put("auprc", ranking.auprc());
-            if (termAurocs != null) {
-                report.put("aurocBaseMeasureAlone", termAurocs[0]);
-                report.put("aurocNetworkAlone", termAurocs[1]);
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                model.serializeToStream(bytes);
+                Path modelFile = output.resolve("model.tribuo");
+                OutputDirectory.writeBytes(modelFile, bytes.toByteArray());
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("config", config.toAbsolutePath().toString());
+                report.put("trainer", trainer.toString());
+                report.put("trainExamples", train.size());
+                report.put("testExamples", test.size());
+                report.put("trainSeconds", seconds);
+                report.put("auroc", ranking.auroc());
+                report.put("auprc", ranking.auprc());
+                if (termAurocs != null) {
+                    report.put("aurocBaseMeasureAlone", termAurocs[0]);
+                    report.put("aurocNetworkAlone", termAurocs[1]);
+                }
+                report.put("precision", evaluation.getPrecision());
+                report.put("recall", evaluation.getRecall());
+                report.put("f1", evaluation.getF1());
+                report.put("truePositives", evaluation.getTruePositives());
+                report.put("falsePositives", evaluation.getFalsePositives());
+                report.put("trueNegatives", evaluation.getTrueNegatives());
+                report.put("falseNegatives", evaluation.getFalseNegatives());
+                OutputDirectory.writeString(output.resolve("evaluation.json"), GSON.toJson(report));
+                out.println(
+                        "Model: " + modelFile + " (load with org.tribuo.Model.deserializeFromFile)");
+            } finally {
+                if (model instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
             }
-            report.put("precision", evaluation.getPrecision());
-            report.put("recall", evaluation.getRecall());
-            report.put("f1", evaluation.getF1());
-            report.put("truePositives", evaluation.getTruePositives());
-            report.put("falsePositives", evaluation.getFalsePositives());
-            report.put("trueNegatives", evaluation.getTrueNegatives());
-            report.put("falseNegatives", evaluation.getFalseNegatives());
-            OutputDirectory.writeString(output.resolve("evaluation.json"), GSON.toJson(report));
-            out.println(
-                    "Model: " + modelFile + " (load with org.tribuo.Model.deserializeFromFile)");
-        } finally {
-            if (model instanceof AutoCloseable closeable) {
-                closeable.close();
-            }
+            return 0;
         }
-        return 0;
     }
 
     @SuppressWarnings("unchecked")

@@ -22,10 +22,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The command line end to end, on short runs, and its answers to bad input. */
 class CommandLineTest {
@@ -172,7 +176,8 @@ class CommandLineTest {
         Path never = dir.resolve("never");
         assertBad(
                 run("sample", "-m", model, "--step-size", "0", "-o", never.toString()),
-                "step size");
+                "--step-size",
+                "'0'");
         assertBad(run("sample", "-m", model, "--step-size", "big", "-o", never.toString()), "big");
         assertBad(run("sample", "-m", model, "--steps", "-1", "-o", never.toString()), "-1");
         assertBad(run("sample", "-m", model, "--beta", "0", "-o", never.toString()), "β");
@@ -320,10 +325,108 @@ class CommandLineTest {
         assertBad(run("demo", "--estimator", "mine", "-o", output.toString()), "mine", "jsd");
         assertBad(run("demo", "--data-size", "0", "-o", output.toString()), "data-size");
         assertBad(run("bench", "--iterations", "10", "--warmup", "10"), "warmup");
+        // Steps whose sum overflows are refused, not wrapped around into no MCMC at all.
+        assertBad(
+                run("sample", "--zoo", "ring-8", "--steps", "2147483647", "-o", output.toString()),
+                "at most 2147483647");
+        assertBad(
+                run("sample", "--zoo", "ring-8", "--step-size", "NaN", "-o", output.toString()),
+                "--step-size", "NaN");
         // Unwritable: the output path is a regular file.
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertBad(run("demo", "-o", file.resolve("sub").toString()), "not writable");
         assertFalse(Files.exists(output), "the output directory was not even created");
+    }
+
+    @Test
+    void anOutputDirectoryIsOneRunsAndIsNeverOverwrittenSilently(@TempDir Path dir)
+            throws Exception {
+        String[] train = {
+            "train", "--dataset", "ring-8", "--iterations", "10", "--data-size", "1000",
+            "--no-progress", "-o", dir.toString()
+        };
+        assertEquals(0, run(train).exitCode());
+        String report = Files.readString(dir.resolve("report.json"));
+
+        // Results already there are refused, and left as they were.
+        assertBad(run(train), "already holds results", "report.json", "--overwrite");
+        assertEquals(report, Files.readString(dir.resolve("report.json")));
+
+        // A directory in use by another run is refused, even with --overwrite.
+        String[] overwrite = java.util.Arrays.copyOf(train, train.length + 1);
+        overwrite[train.length] = "--overwrite";
+        try (FileChannel channel =
+                        FileChannel.open(
+                                dir.resolve(OutputDirectory.LOCK_FILE),
+                                StandardOpenOption.WRITE);
+                FileLock other = channel.lock()) {
+            assertBad(run(overwrite), "in use by another energy-gan run");
+            assertTrue(other.isValid());
+        }
+        assertEquals(report, Files.readString(dir.resolve("report.json")));
+
+        // --overwrite empties the directory first: nothing of an earlier run stays beside the
+        // new one's results.
+        Path stray = Files.createDirectories(dir.resolve("checkpoints/iteration-99999999"));
+        Path file = Files.writeString(dir.resolve("notes.txt"), "an earlier run's");
+        assertEquals(0, run(overwrite).exitCode());
+        assertFalse(Files.exists(stray));
+        assertFalse(Files.exists(file));
+        assertTrue(Files.exists(dir.resolve("model")));
+
+        // A file where a result would go is found before training, not after it.
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("model"), "not a model");
+        train[train.length - 1] = other.toString();
+        assertBad(run(train), "already holds results", "model");
+    }
+
+    @Test
+    void aSecondProcessCannotWriteIntoADirectoryARunHolds(@TempDir Path dir) throws Exception {
+        List<String> command =
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EnergyGanCommand.class.getName(),
+                        "train",
+                        "--dataset",
+                        "ring-8",
+                        "--iterations",
+                        "100000",
+                        "--no-progress",
+                        "-o",
+                        dir.toString());
+        Process first = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            Path lockFile = dir.resolve(OutputDirectory.LOCK_FILE);
+            // The first run holds the directory once this process can no longer lock it.
+            boolean held = false;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!held) {
+                assertTrue(first.isAlive(), "the first run is still going");
+                assertTrue(System.nanoTime() < deadline, "the first run claimed its directory");
+                if (Files.exists(lockFile)) {
+                    try (FileChannel channel =
+                            FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+                        FileLock probe = channel.tryLock();
+                        held = probe == null;
+                        if (probe != null) {
+                            probe.release();
+                        }
+                    }
+                }
+                Thread.sleep(50);
+            }
+            String[] second = {
+                "train", "--dataset", "ring-8", "--iterations", "10", "--no-progress",
+                "--overwrite", "-o", dir.toString()
+            };
+            assertBad(run(second), "in use by another energy-gan run");
+            assertTrue(first.isAlive(), "the first run was left alone");
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
     }
 
     private static void assertBad(Run run, String... parts) {
@@ -385,5 +488,20 @@ class CommandLineTest {
         Run badRun = run("tribuo", "-c", bad.toString(), "-o", output.toString());
         assertEquals(2, badRun.exitCode());
         assertTrue(badRun.err().contains("contamination"), badRun.err());
+
+        // A test set with nothing to rank is refused before training, into a fresh directory.
+        Path noAnomalies = dir.resolve("no-anomalies.xml");
+        Files.writeString(
+                noAnomalies,
+                Files.readString(config)
+                        .replace(
+                                "<property name=\"fractionAnomalous\" value=\"0.2\"/>",
+                                "<property name=\"fractionAnomalous\" value=\"0.0\"/>"));
+        Path fresh = dir.resolve("fresh");
+        Run unrankable = run("tribuo", "-c", noAnomalies.toString(), "-o", fresh.toString());
+        assertEquals(2, unrankable.exitCode());
+        assertTrue(unrankable.err().contains("0 ANOMALOUS"), unrankable.err());
+        assertTrue(unrankable.out().isEmpty(), "nothing was trained: " + unrankable.out());
+        assertFalse(Files.exists(fresh));
     }
 }

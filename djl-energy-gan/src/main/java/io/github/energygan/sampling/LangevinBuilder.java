@@ -93,5 +93,27 @@ public abstract class LangevinBuilder<T extends LangevinBuilder<T>> {
             throw new IllegalArgumentException(
                     "The number of warm-up steps must be >= 0, got " + warmUpSteps);
         }
+        checkTotalSteps(steps, warmUpSteps);
+    }
+
+    /**
+     * Checks that warm-up and counted steps together fit one chain's step counter.
+     *
+     * @param steps the counted steps, {@code ≥ 0}
+     * @param warmUpSteps the warm-up steps, {@code ≥ 0}
+     * @throws IllegalArgumentException if their sum exceeds {@link Integer#MAX_VALUE}
+     */
+    static void checkTotalSteps(int steps, int warmUpSteps) {
+        if ((long) steps + warmUpSteps > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    "Warm-up and counted steps together must be at most "
+                            + Integer.MAX_VALUE
+                            + ", got "
+                            + warmUpSteps
+                            + " + "
+                            + steps
+                            + " = "
+                            + ((long) steps + warmUpSteps));
+        }
     }
 }

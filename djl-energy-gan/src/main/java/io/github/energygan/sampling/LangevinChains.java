@@ -54,8 +54,9 @@ final class LangevinChains {
             outer.getEngine().setRandomSeed(seed);
         }
         int chains = Math.toIntExact(initial.getShape().get(0));
-        int total = warmUpSteps + steps;
-        float[] trace = new float[total + 1];
+        int total = Math.addExact(warmUpSteps, steps);
+        int stride = SamplerDiagnostics.traceStride(total);
+        float[] trace = new float[(int) ((total + (long) stride - 1) / stride) + 1];
         StepSizeAdaptation adaptation =
                 adapt ? new StepSizeAdaptation(stepSize, targetAcceptance) : null;
         double alpha = stepSize;
@@ -133,7 +134,9 @@ final class LangevinChains {
                         nextE = proposedE;
                         nextG = proposedG;
                     }
-                    trace[t + 1] = nextE.mean().getFloat();
+                    if ((t + 1) % stride == 0 || t + 1 == total) {
+                        trace[(int) ((t + (long) stride) / stride)] = nextE.mean().getFloat();
+                    }
                     nextX.attach(chainManager);
                     nextE.attach(chainManager);
                     nextG.attach(chainManager);

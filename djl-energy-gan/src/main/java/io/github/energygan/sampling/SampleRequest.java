@@ -274,8 +274,16 @@ public final class SampleRequest {
          *
          * @param stepSize finite, {@code > 0}
          * @return this builder
+         * @throws IllegalArgumentException if the step size is NaN (the other out-of-range values
+         *     are reported by {@link #build})
          */
         public Builder optStepSize(double stepSize) {
+            if (Double.isNaN(stepSize)) {
+                // NaN stands for "automatic" inside this builder; a NaN given here is a mistake.
+                throw new IllegalArgumentException(
+                        "The step size must be finite and > 0, got NaN; for an automatic step"
+                                + " size, call optAutoStepSize");
+            }
             this.stepSize = stepSize;
             return this;
         }
@@ -351,6 +359,7 @@ public final class SampleRequest {
                                 + ", warm-up="
                                 + warmUpSteps);
             }
+            LangevinBuilder.checkTotalSteps(steps, warmUpSteps);
             DataEnergy.checkBeta(beta);
             if (!Double.isNaN(stepSize) && (!(stepSize > 0) || Double.isInfinite(stepSize))) {
                 throw new IllegalArgumentException(

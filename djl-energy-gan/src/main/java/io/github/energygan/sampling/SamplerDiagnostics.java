@@ -25,6 +25,9 @@ public final class SamplerDiagnostics {
     private final float[] chainAcceptance;
     private final float[] energyTrace;
 
+    /** The most values an energy trace keeps after the start. */
+    public static final int MAX_TRACE = 10_000;
+
     SamplerDiagnostics(
             String method,
             String energy,
@@ -164,12 +167,36 @@ public final class SamplerDiagnostics {
     }
 
     /**
-     * Returns the mean energy over chains at the start and after every step (warm-up included).
+     * Returns the mean energy over chains at the start and after every step (warm-up included),
+     * or, for runs longer than {@value #MAX_TRACE} steps, after every {@link
+     * #getEnergyTraceStride()}-th step and the last: the trace stays a few tens of kilobytes
+     * however long the chains run.
      *
-     * @return {@code warmUpSteps + steps + 1} values, a copy
+     * @return {@code ceil((warmUpSteps + steps) / stride) + 1} values, a copy
      */
     public float[] getEnergyTrace() {
         return energyTrace.clone();
+    }
+
+    /**
+     * Returns how many steps apart the {@link #getEnergyTrace() energy trace}'s values are: 1 for
+     * runs of up to {@value #MAX_TRACE} steps.
+     *
+     * @return the stride, {@code ≥ 1}
+     */
+    public int getEnergyTraceStride() {
+        return traceStride(warmUpSteps + steps);
+    }
+
+    /**
+     * The stride that keeps a run's energy trace to at most {@value #MAX_TRACE} values after the
+     * start.
+     *
+     * @param totalSteps warm-up and counted steps, {@code ≥ 0}
+     * @return {@code ⌈totalSteps / MAX_TRACE⌉}, at least 1
+     */
+    static int traceStride(int totalSteps) {
+        return Math.max(1, (int) ((totalSteps + (long) MAX_TRACE - 1) / MAX_TRACE));
     }
 
     /**

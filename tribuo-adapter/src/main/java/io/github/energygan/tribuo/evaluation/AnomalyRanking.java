@@ -103,6 +103,18 @@ public record AnomalyRanking(
         return LabelEvaluationUtil.binaryAUCROC(anomalous(examples), anomalyScores);
     }
 
+    /**
+     * Checks that a test set can be ranked: every event labelled, both EXPECTED and ANOMALOUS
+     * present. Call it before training, so that an unusable test set is found before the work.
+     *
+     * @param test the test set
+     * @throws IllegalArgumentException if it holds UNKNOWN events or lacks one of the two classes,
+     *     with the counts
+     */
+    public static void checkRankable(Dataset<Event> test) {
+        anomalous(test.getData());
+    }
+
     /** Which examples are ANOMALOUS, checking that both classes occur and none is UNKNOWN. */
     private static boolean[] anomalous(List<Example<Event>> examples) {
         boolean[] positive = new boolean[examples.size()];
