@@ -38,11 +38,13 @@ public final class EnergyGanCommand implements Runnable {
 
     /**
      * Creates the command line with this project's error handling: bad input prints its message (no
-     * stack trace) and exits with code 2.
+     * stack trace) and exits with code 2. XML parsers of this process may no longer reach external
+     * DTDs, entities or schemas from then on ({@link ConfigFile}).
      *
      * @return the command line
      */
     public static CommandLine commandLine() {
+        ConfigFile.restrictExternalAccess();
         CommandLine commandLine = new CommandLine(new EnergyGanCommand());
         commandLine.setExecutionExceptionHandler(
                 (exception, cmd, parseResult) -> {

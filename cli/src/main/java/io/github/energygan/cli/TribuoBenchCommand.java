@@ -132,9 +132,9 @@ public final class TribuoBenchCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the claim is held until everything is written, never read
     public Integer call() throws Exception {
+        EnergyAnomalyTrainer trainer = trainer();
         try (OutputDirectory.Claim claim =
                 OutputDirectory.claim(output, overwrite.overwrite)) {
-            EnergyAnomalyTrainer trainer = trainer();
             FashionMnistAnomalyBenchmark.Settings settings =
                     new FashionMnistAnomalyBenchmark.Settings(
                             folder,
@@ -194,7 +194,7 @@ public final class TribuoBenchCommand implements Callable<Integer> {
     private EnergyAnomalyTrainer trainer() {
         try (ConfigurationManager cm =
                 config != null
-                        ? new ConfigurationManager(config.toString())
+                        ? ConfigFile.load(config)
                         : new ConfigurationManager(
                                 EnergyAnomalyTrainer.class.getResource(DEFAULT_CONFIG))) {
             if (iterations != null) {

@@ -24,7 +24,6 @@ import picocli.CommandLine.Option;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -84,11 +83,7 @@ public final class TribuoCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the claim is held until everything is written, never read
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(config)) {
-            throw new IllegalArgumentException(
-                    "Config file " + config.toAbsolutePath() + " does not exist");
-        }
-        ConfigurationManager cm = new ConfigurationManager(config.toString());
+        ConfigurationManager cm = ConfigFile.load(config);
         Trainer<Event> trainer = component(cm, trainerName, Trainer.class);
         DataSource<Event> trainSource = component(cm, trainName, DataSource.class);
         DataSource<Event> testSource = component(cm, testName, DataSource.class);

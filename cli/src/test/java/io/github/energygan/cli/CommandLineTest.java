@@ -429,6 +429,44 @@ class CommandLineTest {
         }
     }
 
+    @Test
+    void configsCannotReadFilesThroughXmlEntities(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "s3cr3t-value");
+        Path config = dir.resolve("xxe.xml");
+        Files.writeString(
+                config,
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE config [<!ENTITY leak SYSTEM \""
+                        + secret.toUri()
+                        + "\">]>\n<config><component name=\"trainer\" type=\"t\">&leak;</component></config>");
+        for (String command : new String[] {"tribuo", "tribuo-bench"}) {
+            Run run = run(command, "-c", config.toString(), "-o", dir.resolve("out").toString());
+            assertBad(run, "was refused", "DOCTYPE");
+            assertFalse((run.out() + run.err()).contains("s3cr3t"), run.err());
+        }
+        assertFalse(Files.exists(dir.resolve("out")));
+
+        // A config reached another way (an OLCUT include) meets parsers that may not fetch
+        // external entities either.
+        javax.xml.parsers.SAXParser plain =
+                javax.xml.parsers.SAXParserFactory.newInstance().newSAXParser();
+        StringBuilder text = new StringBuilder();
+        Exception refused =
+                org.junit.jupiter.api.Assertions.assertThrows(
+                        org.xml.sax.SAXException.class,
+                        () ->
+                                plain.parse(
+                                        config.toFile(),
+                                        new org.xml.sax.helpers.DefaultHandler() {
+                                            @Override
+                                            public void characters(
+                                                    char[] ch, int start, int length) {
+                                                text.append(ch, start, length);
+                                            }
+                                        }));
+        assertTrue(refused.getMessage().contains("accessExternalDTD"), refused.getMessage());
+        assertFalse(text.toString().contains("s3cr3t"));
+    }
+
     private static void assertBad(Run run, String... parts) {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         for (String part : parts) {
