@@ -68,12 +68,32 @@ public final class EnergyGanCommand implements Runnable {
     }
 
     /**
+     * The JEP 290 filter the command line sets for its process, unless {@code -Djdk.serialFilter}
+     * set one: Java deserialisation may build only this project's, Tribuo's, OLCUT's and the
+     * JDK's classes, in graphs of bounded depth and size. The commands read models as protobuf and
+     * JSON and deserialise nothing themselves; the filter stops a Java-serialised file handed to a
+     * library underneath from building arbitrary classes.
+     */
+    static final String SERIAL_FILTER =
+            "maxdepth=64;maxrefs=1000000;maxarray=100000000;"
+                    + "io.github.energygan.**;org.tribuo.**;com.oracle.labs.mlrg.olcut.**;"
+                    + "java.base/*;!*";
+
+    private static void restrictDeserialisation() {
+        if (java.io.ObjectInputFilter.Config.getSerialFilter() == null) {
+            java.io.ObjectInputFilter.Config.setSerialFilter(
+                    java.io.ObjectInputFilter.Config.createFilter(SERIAL_FILTER));
+        }
+    }
+
+    /**
      * Runs the command line.
      *
      * @param args the arguments
      */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        restrictDeserialisation();
         System.exit(commandLine().execute(args));
     }
 }

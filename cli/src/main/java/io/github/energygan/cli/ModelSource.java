@@ -42,7 +42,10 @@ final class ModelSource {
             throw new IllegalArgumentException(
                     "Model directory "
                             + model.toAbsolutePath()
-                            + " does not exist; give the model/ directory that train wrote");
+                            + (Files.exists(model)
+                                    ? " is a file, not a directory"
+                                    : " does not exist")
+                            + "; give the model/ directory that train wrote");
         }
     }
 

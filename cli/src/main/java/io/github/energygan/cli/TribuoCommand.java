@@ -87,8 +87,8 @@ public final class TribuoCommand implements Callable<Integer> {
         Trainer<Event> trainer = component(cm, trainerName, Trainer.class);
         DataSource<Event> trainSource = component(cm, trainName, DataSource.class);
         DataSource<Event> testSource = component(cm, testName, DataSource.class);
-        MutableDataset<Event> train = new MutableDataset<>(trainSource);
-        MutableDataset<Event> test = new MutableDataset<>(testSource);
+        MutableDataset<Event> train = read(trainSource, trainName);
+        MutableDataset<Event> test = read(testSource, testName);
         AnomalyRanking.checkRankable(test);
         try (OutputDirectory.Claim claim =
                 OutputDirectory.claim(output, overwrite.overwrite)) {
@@ -159,6 +159,22 @@ public final class TribuoCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
+    /** Reads a data source whole, naming it when a value is not a number. */
+    private static MutableDataset<Event> read(DataSource<Event> source, String name) {
+        try {
+            return new MutableDataset<>(source);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "The data source '"
+                            + name
+                            + "' holds a value that is not a number ("
+                            + e.getMessage()
+                            + "); write numbers as Java reads them (NaN, not nan; 1e-3), or leave"
+                            + " a missing value out",
+                    e);
+        }
+    }
+
     private static <T> T component(ConfigurationManager cm, String name, Class<?> type) {
         if (!cm.getComponentNames().contains(name)) {
             throw new IllegalArgumentException(

@@ -318,6 +318,7 @@ class CommandLineTest {
     @Test
     void badInputIsReportedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("never");
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertBad(run("demo", "--lambda", "-0.5", "-o", output.toString()), "λ", "-0.5");
         assertBad(run("demo", "--n-critic", "0", "-o", output.toString()), "nCritic");
         assertBad(run("demo", "--dataset", "moons", "-o", output.toString()), "moons", "grid-25");
@@ -325,6 +326,7 @@ class CommandLineTest {
         assertBad(run("demo", "--estimator", "mine", "-o", output.toString()), "mine", "jsd");
         assertBad(run("demo", "--data-size", "0", "-o", output.toString()), "data-size");
         assertBad(run("bench", "--iterations", "10", "--warmup", "10"), "warmup");
+        assertBad(run("sample", "-m", file.toString(), "-o", output.toString()), "is a file");
         // Steps whose sum overflows are refused, not wrapped around into no MCMC at all.
         assertBad(
                 run("sample", "--zoo", "ring-8", "--steps", "2147483647", "-o", output.toString()),
@@ -333,7 +335,6 @@ class CommandLineTest {
                 run("sample", "--zoo", "ring-8", "--step-size", "NaN", "-o", output.toString()),
                 "--step-size", "NaN");
         // Unwritable: the output path is a regular file.
-        Path file = Files.writeString(dir.resolve("a-file"), "x");
         assertBad(run("demo", "-o", file.resolve("sub").toString()), "not writable");
         assertFalse(Files.exists(output), "the output directory was not even created");
     }
@@ -465,6 +466,101 @@ class CommandLineTest {
                                         }));
         assertTrue(refused.getMessage().contains("accessExternalDTD"), refused.getMessage());
         assertFalse(text.toString().contains("s3cr3t"));
+    }
+
+    @Test
+    void aNumberTribuoCannotReadIsNamedWithItsDataSource(@TempDir Path dir) throws Exception {
+        Path csv =
+                Files.writeString(
+                        dir.resolve("data.csv"), "a,b,label\n1,2,EXPECTED\nnan,3,ANOMALOUS\n");
+        String source =
+                "<component name=\"%s\" type=\"org.tribuo.data.csv.CSVDataSource\">"
+                        + "<property name=\"dataPath\" value=\""
+                        + csv
+                        + "\"/><property name=\"rowProcessor\" value=\"rows\"/>"
+                        + "<property name=\"outputFactory\" value=\"events\"/>"
+                        + "<property name=\"outputRequired\" value=\"true\"/></component>";
+        Path config =
+                Files.writeString(
+                        dir.resolve("csv.xml"),
+                        "<config>"
+                                + "<component name=\"trainer\""
+                                + " type=\"io.github.energygan.tribuo.EnergyAnomalyTrainer\"/>"
+                                + source.formatted("train")
+                                + source.formatted("test")
+                                + "<component name=\"rows\""
+                                + " type=\"org.tribuo.data.columnar.RowProcessor\">"
+                                + "<property name=\"responseProcessor\" value=\"response\"/>"
+                                + "<propertylist name=\"fieldProcessorList\">"
+                                + "<item>a</item><item>b</item></propertylist></component>"
+                                + "<component name=\"response\" type=\"org.tribuo.data.columnar"
+                                + ".processors.response.FieldResponseProcessor\">"
+                                + "<property name=\"fieldName\" value=\"label\"/>"
+                                + "<property name=\"defaultValue\" value=\"UNKNOWN\"/>"
+                                + "<property name=\"outputFactory\" value=\"events\"/>"
+                                + "</component>"
+                                + "<component name=\"events\""
+                                + " type=\"org.tribuo.anomaly.AnomalyFactory\"/>"
+                                + field("a")
+                                + field("b")
+                                + "</config>");
+        Run run = run("tribuo", "-c", config.toString(), "-o", dir.resolve("out").toString());
+        assertBad(run, "data source 'train'", "nan", "NaN");
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    private static String field(String name) {
+        return "<component name=\""
+                + name
+                + "\" type=\"org.tribuo.data.columnar.processors.field.DoubleFieldProcessor\">"
+                + "<property name=\"fieldName\" value=\""
+                + name
+                + "\"/><property name=\"throwOnInvalid\" value=\"true\"/></component>";
+    }
+
+    @Test
+    void theSerialFilterAdmitsTheProjectsClassesOnly() {
+        java.io.ObjectInputFilter filter =
+                java.io.ObjectInputFilter.Config.createFilter(EnergyGanCommand.SERIAL_FILTER);
+        assertEquals(
+                java.io.ObjectInputFilter.Status.ALLOWED,
+                filter.checkInput(info(org.tribuo.anomaly.Event.class)));
+        assertEquals(
+                java.io.ObjectInputFilter.Status.ALLOWED,
+                filter.checkInput(info(java.util.ArrayList.class)));
+        // A classic gadget of deserialisation attacks, from outside java.base.
+        assertEquals(
+                java.io.ObjectInputFilter.Status.REJECTED,
+                filter.checkInput(info(javax.management.BadAttributeValueExpException.class)));
+    }
+
+    private static java.io.ObjectInputFilter.FilterInfo info(Class<?> type) {
+        return new java.io.ObjectInputFilter.FilterInfo() {
+            @Override
+            public Class<?> serialClass() {
+                return type;
+            }
+
+            @Override
+            public long arrayLength() {
+                return -1;
+            }
+
+            @Override
+            public long depth() {
+                return 1;
+            }
+
+            @Override
+            public long references() {
+                return 1;
+            }
+
+            @Override
+            public long streamBytes() {
+                return 100;
+            }
+        };
     }
 
     private static void assertBad(Run run, String... parts) {

@@ -107,12 +107,13 @@ public final class ModelManifest {
                                 + "; this version reads formats 1 to "
                                 + FORMAT);
             }
+            JsonElement architectureJson = required(root, "architecture", source);
             EnergyGanArchitecture architecture =
-                    ArchitectureJson.read(root.get("architecture").toString(), version);
+                    ArchitectureJson.read(architectureJson.toString(), version);
             return new ModelManifest(
                     architecture,
-                    root.get("parameterFile").getAsString(),
-                    root.get("parameterSha256").getAsString());
+                    required(root, "parameterFile", source).getAsString(),
+                    required(root, "parameterSha256", source).getAsString());
         } catch (JsonParseException
                 | IllegalStateException
                 | IllegalArgumentException
@@ -121,6 +122,19 @@ public final class ModelManifest {
             throw new MalformedModelException(
                     source + " is not a valid energy-gan model manifest: " + e.getMessage(), e);
         }
+    }
+
+    private static JsonElement required(JsonObject root, String field, String source)
+            throws MalformedModelException {
+        JsonElement value = root.get(field);
+        if (value == null || value.isJsonNull()) {
+            throw new MalformedModelException(
+                    source
+                            + " is not a valid energy-gan model manifest: it lacks the field '"
+                            + field
+                            + "'");
+        }
+        return value;
     }
 
     /**

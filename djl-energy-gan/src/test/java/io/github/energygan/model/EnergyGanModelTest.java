@@ -258,10 +258,23 @@ class EnergyGanModelTest {
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 3)) {
             model.save(dir);
         }
-        Files.writeString(dir.resolve(EnergyGanModel.ARCHITECTURE_FILE), "[1, 2]");
+        Path manifest = dir.resolve(EnergyGanModel.ARCHITECTURE_FILE);
+        String saved = Files.readString(manifest);
+        Files.writeString(manifest, "[1, 2]");
         MalformedModelException e =
                 assertThrows(MalformedModelException.class, () -> EnergyGanModel.load(dir));
         assertTrue(e.getMessage().contains(EnergyGanModel.ARCHITECTURE_FILE), e.getMessage());
+
+        // A missing field is named, not reported as a null pointer.
+        com.google.gson.JsonObject root =
+                com.google.gson.JsonParser.parseString(saved).getAsJsonObject();
+        root.remove("parameterSha256");
+        Files.writeString(manifest, root.toString());
+        MalformedModelException missing =
+                assertThrows(MalformedModelException.class, () -> EnergyGanModel.load(dir));
+        assertTrue(
+                missing.getMessage().contains("lacks the field 'parameterSha256'"),
+                missing.getMessage());
     }
 
     @Test

@@ -35,6 +35,7 @@ import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -198,6 +199,15 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
      * @throws IllegalStateException if the file is corrupt
      */
     public static EnergyAnomalyModel load(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new IOException(
+                    path
+                            + (Files.exists(path) ? " is not a file" : " does not exist")
+                            + "; expected a Tribuo protobuf model file");
+        }
+        if (Files.size(path) == 0) {
+            throw new IOException(path + " is empty; expected a Tribuo protobuf model file");
+        }
         Model<?> model;
         try {
             model = Model.deserializeFromFile(path);

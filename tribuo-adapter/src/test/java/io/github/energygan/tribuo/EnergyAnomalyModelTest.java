@@ -205,6 +205,14 @@ class EnergyAnomalyModelTest {
         Path truncated = dir.resolve("truncated.tribuo");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
         assertThrows(IOException.class, () -> EnergyAnomalyModel.load(truncated));
+        Path empty = Files.createFile(dir.resolve("empty.tribuo"));
+        IOException emptyFile =
+                assertThrows(IOException.class, () -> EnergyAnomalyModel.load(empty));
+        assertTrue(emptyFile.getMessage().contains("is empty"), emptyFile.getMessage());
+        IOException missing =
+                assertThrows(
+                        IOException.class, () -> EnergyAnomalyModel.load(dir.resolve("nope")));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
 
         // Flip bytes inside the weights (DJL's parameter file starts with "DJL@"): the
         // manifest's SHA-256 catches it.
