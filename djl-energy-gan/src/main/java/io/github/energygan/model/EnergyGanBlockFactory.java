@@ -59,6 +59,7 @@ public final class EnergyGanBlockFactory implements BlockFactory {
                 throw new IOException(
                         "Model directory " + directory + " has no weight file " + parameters);
             }
+            ModelManifest.requireSoleParameterFile(directory, manifest.getParameterFile());
             try (InputStream in = Files.newInputStream(parameters)) {
                 manifest.verify(in, parameters.toString());
             }

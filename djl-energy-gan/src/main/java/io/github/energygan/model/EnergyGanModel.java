@@ -22,11 +22,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A trained (or newly initialised) energy GAN: a DJL {@link Model} whose block is an {@link
@@ -34,8 +37,9 @@ import java.util.Objects;
  *
  * <p>A saved model is a directory holding {@value #ARCHITECTURE_FILE} (a manifest: the architecture
  * and the SHA-256 of the weights) and {@code energy-gan-0000.params} (DJL's parameter format).
- * {@link #save} writes both through a temporary directory and moves them in, so a crash never
- * leaves a half-written pair; {@link #load} checks the digest, so a truncated or corrupted weight
+ * {@link #save} writes the whole directory aside and switches it in, so a crash never leaves a
+ * manifest beside weights it does not describe; {@link #load} checks the digest, and that the
+ * weight file it names is the directory's only one, so a truncated, corrupted or stray weight
  * file is reported, never loaded.
  */
 public final class EnergyGanModel implements AutoCloseable {
@@ -57,6 +61,9 @@ public final class EnergyGanModel implements AutoCloseable {
      * before it reads them, hence {@code optTranslatorFactory}.)
      */
     public static final String SERVING_PROPERTIES = "serving.properties";
+
+    /** Prefix, after the hidden target name, of a save's staging and replaced directories. */
+    private static final String SAVING = ".saving-";
 
     private static final String SERVING_PROPERTIES_CONTENT =
             "# Written by energy-gan: lets DJL's Criteria load this directory with optModelPath.\n"
@@ -124,6 +131,7 @@ public final class EnergyGanModel implements AutoCloseable {
             throw new IOException(
                     "Model directory " + directory + " has no weight file " + PARAMETER_FILE);
         }
+        ModelManifest.requireSoleParameterFile(directory, PARAMETER_FILE);
         try (InputStream manifest = Files.newInputStream(architectureFile);
                 InputStream weights = Files.newInputStream(parameterFile)) {
             return load(manifest, weights, directory.toString());
@@ -177,15 +185,32 @@ public final class EnergyGanModel implements AutoCloseable {
     }
 
     /**
-     * Saves the architecture and the weights into a directory, creating it if needed and replacing
-     * an earlier save there.
+     * Saves the architecture and the weights into a directory of their own, creating it if needed
+     * and replacing an earlier save there.
      *
-     * @param directory the target directory
-     * @throws IOException if the directory cannot be written
+     * <p>The whole directory is written beside the target first and then switched in by renames of
+     * whole directories, so that at every instant the target is either the earlier save, complete,
+     * or the new one, complete (or, after a crash between the two renames, absent): never a new
+     * manifest beside old weights. Staging directories a crash left behind for the same target are
+     * removed by the next save. One save per target at a time.
+     *
+     * @param directory the target directory: absent, empty, or an earlier save (only {@value
+     *     #ARCHITECTURE_FILE}, parameter files and {@value #SERVING_PROPERTIES})
+     * @throws IOException if the directory cannot be written, or holds files other than a save's,
+     *     naming them
      */
     public void save(Path directory) throws IOException {
-        Files.createDirectories(directory);
-        Path staging = Files.createTempDirectory(directory, ".saving-");
+        Path target = directory.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null) {
+            throw new IOException("Cannot save a model as the file-system root " + target);
+        }
+        checkReplaceable(target);
+        Files.createDirectories(parent);
+        String hidden = "." + target.getFileName();
+        removeStale(parent, hidden + SAVING);
+        // Not Files.createTempDirectory: its owner-only permissions would stay on the model.
+        Path staging = Files.createDirectory(parent.resolve(hidden + SAVING + UUID.randomUUID()));
         try {
             model.save(staging, MODEL_NAME);
             String digest;
@@ -200,11 +225,55 @@ public final class EnergyGanModel implements AutoCloseable {
                     staging.resolve(SERVING_PROPERTIES),
                     SERVING_PROPERTIES_CONTENT,
                     StandardCharsets.UTF_8);
-            moveInto(staging.resolve(ARCHITECTURE_FILE), directory.resolve(ARCHITECTURE_FILE));
-            moveInto(staging.resolve(PARAMETER_FILE), directory.resolve(PARAMETER_FILE));
-            moveInto(staging.resolve(SERVING_PROPERTIES), directory.resolve(SERVING_PROPERTIES));
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                Path replaced = parent.resolve(hidden + SAVING + "replaced-" + UUID.randomUUID());
+                Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                Utils.deleteQuietly(replaced);
+            } else {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         } finally {
             Utils.deleteQuietly(staging);
+        }
+    }
+
+    private static void checkReplaceable(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(
+                    "Cannot save a model into " + target + ": it exists and is not a directory");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            List<String> others =
+                    entries.map(p -> p.getFileName().toString())
+                            .filter(
+                                    name ->
+                                            !name.equals(ARCHITECTURE_FILE)
+                                                    && !name.equals(SERVING_PROPERTIES)
+                                                    && !ModelManifest.isParameterFile(name))
+                            .sorted()
+                            .toList();
+            if (!others.isEmpty()) {
+                throw new IOException(
+                        "Cannot save a model into "
+                                + target
+                                + ": it holds files that are not a saved model's ("
+                                + String.join(", ", others)
+                                + "); a save replaces the whole directory, so give it one of its"
+                                + " own");
+            }
+        }
+    }
+
+    private static void removeStale(Path parent, String prefix) throws IOException {
+        try (Stream<Path> entries = Files.list(parent)) {
+            for (Path stale :
+                    entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                Utils.deleteQuietly(stale);
+            }
         }
     }
 
@@ -224,18 +293,6 @@ public final class EnergyGanModel implements AutoCloseable {
                     Files.readAllBytes(staging.resolve(PARAMETER_FILE)));
         } finally {
             Utils.deleteQuietly(staging);
-        }
-    }
-
-    private static void moveInto(Path source, Path target) throws IOException {
-        try {
-            Files.move(
-                    source,
-                    target,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -14,11 +14,15 @@ import com.google.gson.JsonParser;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The manifest of a saved model ({@value EnergyGanModel#ARCHITECTURE_FILE}): format version, the
@@ -121,6 +125,47 @@ public final class ModelManifest {
                 | UnsupportedOperationException e) {
             throw new MalformedModelException(
                     source + " is not a valid energy-gan model manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a file name is a DJL parameter file of this project's models ({@code
+     * energy-gan-NNNN.params}), which DJL's loader would pick up.
+     *
+     * @param name a file name
+     * @return true for a parameter file
+     */
+    public static boolean isParameterFile(String name) {
+        return name.endsWith(".params");
+    }
+
+    /**
+     * Checks that a model directory holds exactly one parameter file, the verified one. DJL's
+     * loader reads the highest-numbered {@code .params} file it finds, so any other would be
+     * loaded in place of the file the manifest vouches for.
+     *
+     * @param directory the model directory
+     * @param verified the parameter file the manifest names
+     * @throws IOException if another parameter file is there, naming it
+     */
+    public static void requireSoleParameterFile(Path directory, String verified)
+            throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            List<String> strays =
+                    entries.map(p -> p.getFileName().toString())
+                            .filter(name -> isParameterFile(name) && !name.equals(verified))
+                            .sorted()
+                            .toList();
+            if (!strays.isEmpty()) {
+                throw new IOException(
+                        "Model directory "
+                                + directory
+                                + " holds weight files the manifest does not vouch for ("
+                                + String.join(", ", strays)
+                                + ") beside "
+                                + verified
+                                + "; DJL would load the highest-numbered one, so remove them");
+            }
         }
     }
 

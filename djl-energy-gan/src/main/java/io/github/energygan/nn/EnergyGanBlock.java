@@ -11,6 +11,10 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -143,6 +147,25 @@ public class EnergyGanBlock extends AbstractBlock {
     }
 
     /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>DJL's loader restores the input shapes of a block it did not initialise but not their
+     * names, and {@code Model.save} then fails pairing the two; the names are those {@code
+     * initialize} gives ({@code data0}, …), so that a loaded model saves again, to the same bytes.
+     */
+    @Override
+    protected void readInputShapes(DataInputStream is) throws IOException {
+        super.readInputShapes(is);
+        if (inputNames.isEmpty() && inputShapes != null) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < inputShapes.length; i++) {
+                names.add("data" + i);
+            }
+            inputNames = names;
+        }
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return energy.getOutputShapes(inputShapes);

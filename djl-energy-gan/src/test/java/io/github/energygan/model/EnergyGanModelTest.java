@@ -15,6 +15,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.util.Utils;
 
 import io.github.energygan.nn.ActivationFunction;
 import io.github.energygan.model.Layers;
@@ -31,6 +32,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /** Saving, loading, and what goes wrong with model directories. */
 class EnergyGanModelTest {
@@ -275,6 +277,51 @@ class EnergyGanModelTest {
         assertTrue(
                 missing.getMessage().contains("lacks the field 'parameterSha256'"),
                 missing.getMessage());
+    }
+
+    @Test
+    void aSaveReplacesAnEarlierOneWholeAndNeverAForeignDirectory(@TempDir Path dir)
+            throws Exception {
+        Path target = dir.resolve("model");
+        try (EnergyGanModel first = EnergyGanModel.newModel(SMALL, 3)) {
+            first.save(target);
+        }
+        // What a crash mid-save leaves behind: a staging directory beside the target.
+        Path stale = Files.createDirectories(dir.resolve(".model.saving-crashed"));
+        float[] expected;
+        try (EnergyGanModel second = EnergyGanModel.newModel(SMALL, 4)) {
+            second.save(target);
+            expected = second.energy(manager.create(new float[] {0.3f, 0.7f}).reshape(1, 2))
+                    .toFloatArray();
+        }
+        try (EnergyGanModel loaded = EnergyGanModel.load(target)) {
+            assertArrayEquals(
+                    expected,
+                    loaded.energy(manager.create(new float[] {0.3f, 0.7f}).reshape(1, 2))
+                            .toFloatArray());
+        }
+        assertFalse(Files.exists(stale), "the next save removes what a crash left");
+        try (java.util.stream.Stream<Path> siblings = Files.list(dir)) {
+            assertEquals(List.of("model"), siblings.map(p -> p.getFileName().toString()).toList());
+        }
+
+        // A loaded model saves again, to the same bytes.
+        try (EnergyGanModel loaded = EnergyGanModel.load(target)) {
+            loaded.save(dir.resolve("copy"));
+        }
+        assertArrayEquals(
+                Files.readAllBytes(target.resolve(EnergyGanModel.PARAMETER_FILE)),
+                Files.readAllBytes(dir.resolve("copy").resolve(EnergyGanModel.PARAMETER_FILE)));
+        Utils.deleteQuietly(dir.resolve("copy"));
+
+        // A directory holding anything else is not a save's to replace.
+        Path foreign = Files.createDirectories(dir.resolve("project"));
+        Path notes = Files.writeString(foreign.resolve("notes.txt"), "mine");
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 5)) {
+            IOException e = assertThrows(IOException.class, () -> model.save(foreign));
+            assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
+        }
+        assertEquals("mine", Files.readString(notes));
     }
 
     @Test

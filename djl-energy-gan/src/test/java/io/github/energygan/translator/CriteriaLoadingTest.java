@@ -86,6 +86,33 @@ class CriteriaLoadingTest {
     }
 
     @Test
+    void aStrayWeightFileIsRefusedNotLoadedInsteadOfTheVerifiedOne(@TempDir Path dir)
+            throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 4)) {
+            model.save(dir);
+        }
+        try (EnergyGanModel other = EnergyGanModel.newModel(SMALL, 5)) {
+            Path elsewhere = dir.resolveSibling(dir.getFileName() + "-other");
+            other.save(elsewhere);
+            // DJL would pick the highest-numbered parameter file.
+            Files.copy(
+                    elsewhere.resolve(EnergyGanModel.PARAMETER_FILE),
+                    dir.resolve(EnergyGanModel.MODEL_NAME + "-0001.params"));
+        }
+        Criteria<float[], EnergyScore> criteria =
+                Criteria.builder()
+                        .setTypes(float[].class, EnergyScore.class)
+                        .optModelPath(dir)
+                        .optTranslatorFactory(new EnergyGanTranslatorFactory())
+                        .build();
+        Exception e = assertThrows(Exception.class, criteria::loadModel);
+        String message = String.valueOf(e.getMessage()) + " " + e.getCause();
+        assertTrue(message.contains("energy-gan-0001.params"), message);
+        Exception direct = assertThrows(Exception.class, () -> EnergyGanModel.load(dir));
+        assertTrue(direct.getMessage().contains("does not vouch for"), direct.getMessage());
+    }
+
+    @Test
     void aDamagedWeightFileIsNamed(@TempDir Path dir) throws Exception {
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 4)) {
             model.save(dir);

@@ -17,10 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -131,19 +129,8 @@ public class CheckpointListener extends EnergyGanListener {
     private void save(long completed) throws IOException {
         Files.createDirectories(directory);
         Path target = directory.resolve(String.format(Locale.ROOT, "iteration-%08d", completed));
-        // Not Files.createTempDirectory: its owner-only permissions would stay on the checkpoint.
-        Path staging =
-                Files.createDirectory(
-                        directory.resolve(".checkpoint-" + java.util.UUID.randomUUID()));
-        model.save(staging);
-        if (Files.exists(target)) {
-            Utils.deleteQuietly(target);
-        }
-        try {
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(staging, target);
-        }
+        // The save switches the whole directory in: a crash leaves the checkpoint absent or whole.
+        model.save(target);
         synchronized (written) {
             written.add(target);
             while (written.size() > keep) {
