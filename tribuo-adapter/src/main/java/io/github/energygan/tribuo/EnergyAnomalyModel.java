@@ -37,8 +37,11 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +78,7 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
     private static final long serialVersionUID = 1L;
 
     /** Protobuf serialisation version. */
-    public static final int CURRENT_VERSION = 0;
+    public static final int CURRENT_VERSION = 1;
 
     /** How many examples one batched forward pass scores. */
     public static final int PREDICTION_BATCH = 1024;
@@ -147,6 +150,9 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
                             + CURRENT_VERSION);
         }
         EnergyAnomalyModelProto proto = message.unpack(EnergyAnomalyModelProto.class);
+        if (version >= 1) {
+            checkDigest(proto);
+        }
         ModelDataCarrier<?> carrier =
                 ModelDataCarrier.deserialize(ModelDataProto.parseFrom(proto.getMetadata()));
         if (!(carrier.outputDomain().getOutput(0) instanceof Event)) {
@@ -474,11 +480,40 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
         for (double v : featureImportance) {
             model.addFeatureImportance(v);
         }
+        model.setSha256(digest(model.build()));
         return ModelProto.newBuilder()
                 .setSerializedData(Any.pack(model.build()))
                 .setClassName(EnergyAnomalyModel.class.getName())
                 .setVersion(CURRENT_VERSION)
                 .build();
+    }
+
+    /** The SHA-256 of a message's serialised form with its digest field empty. */
+    private static ByteString digest(EnergyAnomalyModelProto proto) {
+        try {
+            byte[] bytes = proto.toBuilder().clearSha256().build().toByteArray();
+            return ByteString.copyFrom(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private static void checkDigest(EnergyAnomalyModelProto proto) {
+        if (proto.getSha256().isEmpty()) {
+            throw new IllegalStateException(
+                    "Invalid protobuf: the model has no SHA-256, which its format version"
+                            + " requires");
+        }
+        ByteString actual = digest(proto);
+        if (!actual.equals(proto.getSha256())) {
+            throw new IllegalStateException(
+                    "Invalid protobuf: the model is corrupt: its SHA-256 is "
+                            + HexFormat.of().formatHex(actual.toByteArray())
+                            + " but it records "
+                            + HexFormat.of().formatHex(proto.getSha256().toByteArray())
+                            + " (a byte of its weights, standardisation, threshold or domains"
+                            + " changed)");
+        }
     }
 
     /** Frees the networks' native memory; the model cannot predict afterwards. */

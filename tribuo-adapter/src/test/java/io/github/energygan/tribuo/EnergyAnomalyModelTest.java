@@ -232,6 +232,33 @@ class EnergyAnomalyModelTest {
                 e.getMessage());
     }
 
+    @Test
+    void noSingleByteFlipLoadsWithOtherScores(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.tribuo");
+        model.serializeToFile(file);
+        byte[] bytes = Files.readAllBytes(file);
+        double[] expected = Fixtures.scores(model, test);
+        java.util.Random random = new java.util.Random(6);
+        int loaded = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            byte[] flipped = bytes.clone();
+            int at = random.nextInt(bytes.length);
+            flipped[at] ^= (byte) (1 + random.nextInt(255));
+            Path copy = dir.resolve("flip-" + trial + ".tribuo");
+            Files.write(copy, flipped);
+            try (EnergyAnomalyModel other = EnergyAnomalyModel.load(copy)) {
+                // Loaded: then the flip changed nothing a prediction depends on.
+                assertArrayEquals(expected, Fixtures.scores(other, test), "byte " + at);
+                assertEquals(model.getThreshold(), other.getThreshold(), "byte " + at);
+                loaded++;
+            } catch (IOException | RuntimeException e) {
+                // Refused, as it should be.
+            }
+            Files.delete(copy);
+        }
+        assertTrue(loaded < 200, "some flips must be caught, or the test flips nothing");
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {

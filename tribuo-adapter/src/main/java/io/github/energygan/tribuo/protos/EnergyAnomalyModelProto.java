@@ -7,7 +7,7 @@ package io.github.energygan.tribuo.protos;
 /**
  * <pre>
  *
- * EnergyAnomalyModel proto, version 0.
+ * EnergyAnomalyModel proto, version 1 (version 0 had no sha256).
  * </pre>
  *
  * Protobuf type {@code energygan.tribuo.EnergyAnomalyModelProto}
@@ -29,6 +29,7 @@ private static final long serialVersionUID = 0L;
     featureScale_ = emptyFloatList();
     score_ = "";
     featureImportance_ = emptyDoubleList();
+    sha256_ = com.google.protobuf.ByteString.EMPTY;
   }
 
   @java.lang.Override
@@ -306,6 +307,23 @@ private static final long serialVersionUID = 0L;
   }
   private int featureImportanceMemoizedSerializedSize = -1;
 
+  public static final int SHA256_FIELD_NUMBER = 9;
+  private com.google.protobuf.ByteString sha256_ = com.google.protobuf.ByteString.EMPTY;
+  /**
+   * <pre>
+   * SHA-256 of this message serialised with this field empty: it covers every field that changes
+   * a prediction (weights, standardisation, score, threshold, domains), so that a changed byte
+   * anywhere is reported at load instead of scoring differently. Empty in version 0.
+   * </pre>
+   *
+   * <code>bytes sha256 = 9;</code>
+   * @return The sha256.
+   */
+  @java.lang.Override
+  public com.google.protobuf.ByteString getSha256() {
+    return sha256_;
+  }
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -356,6 +374,9 @@ private static final long serialVersionUID = 0L;
     }
     for (int i = 0; i < featureImportance_.size(); i++) {
       output.writeDoubleNoTag(featureImportance_.getDouble(i));
+    }
+    if (!sha256_.isEmpty()) {
+      output.writeBytes(9, sha256_);
     }
     getUnknownFields().writeTo(output);
   }
@@ -417,6 +438,10 @@ private static final long serialVersionUID = 0L;
       }
       featureImportanceMemoizedSerializedSize = dataSize;
     }
+    if (!sha256_.isEmpty()) {
+      size += com.google.protobuf.CodedOutputStream
+        .computeBytesSize(9, sha256_);
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -449,6 +474,8 @@ private static final long serialVersionUID = 0L;
             other.getThreshold())) return false;
     if (!getFeatureImportanceList()
         .equals(other.getFeatureImportanceList())) return false;
+    if (!getSha256()
+        .equals(other.getSha256())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -483,6 +510,8 @@ private static final long serialVersionUID = 0L;
       hash = (37 * hash) + FEATURE_IMPORTANCE_FIELD_NUMBER;
       hash = (53 * hash) + getFeatureImportanceList().hashCode();
     }
+    hash = (37 * hash) + SHA256_FIELD_NUMBER;
+    hash = (53 * hash) + getSha256().hashCode();
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -583,7 +612,7 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    *
-   * EnergyAnomalyModel proto, version 0.
+   * EnergyAnomalyModel proto, version 1 (version 0 had no sha256).
    * </pre>
    *
    * Protobuf type {@code energygan.tribuo.EnergyAnomalyModelProto}
@@ -627,6 +656,7 @@ private static final long serialVersionUID = 0L;
       score_ = "";
       threshold_ = 0D;
       featureImportance_ = emptyDoubleList();
+      sha256_ = com.google.protobuf.ByteString.EMPTY;
       return this;
     }
 
@@ -686,6 +716,9 @@ private static final long serialVersionUID = 0L;
       if (((from_bitField0_ & 0x00000080) != 0)) {
         featureImportance_.makeImmutable();
         result.featureImportance_ = featureImportance_;
+      }
+      if (((from_bitField0_ & 0x00000100) != 0)) {
+        result.sha256_ = sha256_;
       }
     }
 
@@ -784,6 +817,9 @@ private static final long serialVersionUID = 0L;
           featureImportance_.addAll(other.featureImportance_);
         }
         onChanged();
+      }
+      if (other.getSha256() != com.google.protobuf.ByteString.EMPTY) {
+        setSha256(other.getSha256());
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -887,6 +923,11 @@ private static final long serialVersionUID = 0L;
               input.popLimit(limit);
               break;
             } // case 66
+            case 74: {
+              sha256_ = input.readBytes();
+              bitField0_ |= 0x00000100;
+              break;
+            } // case 74
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1548,6 +1589,56 @@ private static final long serialVersionUID = 0L;
     public Builder clearFeatureImportance() {
       featureImportance_ = emptyDoubleList();
       bitField0_ = (bitField0_ & ~0x00000080);
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.ByteString sha256_ = com.google.protobuf.ByteString.EMPTY;
+    /**
+     * <pre>
+     * SHA-256 of this message serialised with this field empty: it covers every field that changes
+     * a prediction (weights, standardisation, score, threshold, domains), so that a changed byte
+     * anywhere is reported at load instead of scoring differently. Empty in version 0.
+     * </pre>
+     *
+     * <code>bytes sha256 = 9;</code>
+     * @return The sha256.
+     */
+    @java.lang.Override
+    public com.google.protobuf.ByteString getSha256() {
+      return sha256_;
+    }
+    /**
+     * <pre>
+     * SHA-256 of this message serialised with this field empty: it covers every field that changes
+     * a prediction (weights, standardisation, score, threshold, domains), so that a changed byte
+     * anywhere is reported at load instead of scoring differently. Empty in version 0.
+     * </pre>
+     *
+     * <code>bytes sha256 = 9;</code>
+     * @param value The sha256 to set.
+     * @return This builder for chaining.
+     */
+    public Builder setSha256(com.google.protobuf.ByteString value) {
+      if (value == null) { throw new NullPointerException(); }
+      sha256_ = value;
+      bitField0_ |= 0x00000100;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * SHA-256 of this message serialised with this field empty: it covers every field that changes
+     * a prediction (weights, standardisation, score, threshold, domains), so that a changed byte
+     * anywhere is reported at load instead of scoring differently. Empty in version 0.
+     * </pre>
+     *
+     * <code>bytes sha256 = 9;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearSha256() {
+      bitField0_ = (bitField0_ & ~0x00000100);
+      sha256_ = getDefaultInstance().getSha256();
       onChanged();
       return this;
     }

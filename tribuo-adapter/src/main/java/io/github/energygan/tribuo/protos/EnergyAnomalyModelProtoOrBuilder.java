@@ -154,4 +154,16 @@ public interface EnergyAnomalyModelProtoOrBuilder extends
    * @return The featureImportance at the given index.
    */
   double getFeatureImportance(int index);
+
+  /**
+   * <pre>
+   * SHA-256 of this message serialised with this field empty: it covers every field that changes
+   * a prediction (weights, standardisation, score, threshold, domains), so that a changed byte
+   * anywhere is reported at load instead of scoring differently. Empty in version 0.
+   * </pre>
+   *
+   * <code>bytes sha256 = 9;</code>
+   * @return The sha256.
+   */
+  com.google.protobuf.ByteString getSha256();
 }
