@@ -77,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         source.check();
         if (dataset != null) {
-            ToyDataset2d.checkName(dataset);
+            ToyDataset2d.checkMixture(dataset, "--dataset");
         }
         if (dataSize < 2) {
             throw new IllegalArgumentException("--data-size must be >= 2, got " + dataSize);
@@ -91,12 +91,9 @@ final class EvaluateCommand implements Callable<Integer> {
                                 + model.getArchitecture().dataShape());
             }
             String name = dataset != null ? dataset : source.zoo != null ? source.zoo : "grid-25";
-            ToyDataset2d.checkName(name);
+            ToyDataset2d.checkMixture(name, "--dataset");
             ToyDataset2d data = ToyDataset2d.byName(name, manager, dataSize, seed, dataSize);
-            if (!(data instanceof GaussianMixture2d mixture)) {
-                throw new IllegalArgumentException(
-                        "--dataset must be a Gaussian mixture (grid-25 or ring-8), got " + name);
-            }
+            GaussianMixture2d mixture = (GaussianMixture2d) data;
             try (OutputDirectory.Claim claim =
                     OutputDirectory.claim(output, overwrite.overwrite)) {
                 long start = System.nanoTime();

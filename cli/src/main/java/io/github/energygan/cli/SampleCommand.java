@@ -147,8 +147,12 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     @SuppressWarnings("try") // the claim is held until everything is written, never read
     public Integer call() throws Exception {
+        // Everything that can be checked is checked before the chains run.
         if (dataset != null && !TrainingOptions.FASHION_MNIST.equals(dataset)) {
-            ToyDataset2d.checkName(dataset);
+            ToyDataset2d.checkMixture(dataset, "--dataset");
+        }
+        if (TrainingOptions.FASHION_MNIST.equals(dataset)) {
+            FashionMnist.checkFolder(dataFolder);
         }
         Map<String, Object> report = new LinkedHashMap<>();
         try (EnergyGanModel loaded = source.load();
@@ -210,12 +214,7 @@ public final class SampleCommand implements Callable<Integer> {
                 } else if (dataset != null) {
                     try (NDManager scope = manager.newSubManager()) {
                         ToyDataset2d data = ToyDataset2d.byName(dataset, scope, 256, 0, 256);
-                        if (!(data instanceof GaussianMixture2d)) {
-                            throw new IllegalArgumentException(
-                                    "--dataset must be a Gaussian mixture (grid-25 or ring-8) to be"
-                                            + " scored, got "
-                                            + dataset);
-                        }
+                        // A mixture: checked before sampling.
                         GaussianMixture2d mixture = (GaussianMixture2d) data;
                         MixtureQuality raw = MixtureMetrics.evaluate(samples.rawSamples(), mixture);
                         MixtureQuality mcmc = MixtureMetrics.evaluate(samples.samples(), mixture);

@@ -327,6 +327,23 @@ class CommandLineTest {
         assertBad(run("demo", "--data-size", "0", "-o", output.toString()), "data-size");
         assertBad(run("bench", "--iterations", "10", "--warmup", "10"), "warmup");
         assertBad(run("sample", "-m", file.toString(), "-o", output.toString()), "is a file");
+        // Found before the chains run, not after.
+        Run swissRoll =
+                run("sample", "--zoo", "ring-8", "--dataset", "swiss-roll", "-o", output.toString());
+        assertBad(swissRoll, "Gaussian mixture", "swiss-roll");
+        assertFalse(swissRoll.out().contains("chains"), swissRoll.out());
+        Run noImages =
+                run(
+                        "sample",
+                        "--zoo",
+                        "fashion-mnist",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--data-folder",
+                        dir.resolve("no-such-folder").toString(),
+                        "-o",
+                        output.toString());
+        assertBad(noImages, "not found", "no-such-folder");
         // Steps whose sum overflows are refused, not wrapped around into no MCMC at all.
         assertBad(
                 run("sample", "--zoo", "ring-8", "--steps", "2147483647", "-o", output.toString()),

@@ -126,6 +126,19 @@ public final class FashionMnist extends ArrayDataset {
     }
 
     /**
+     * Checks that a folder holds the four files of the set, before any work that needs them.
+     *
+     * @param folder the folder
+     * @throws IOException naming the first missing file and saying how to install the set
+     */
+    public static void checkFolder(Path folder) throws IOException {
+        for (Usage usage : Usage.values()) {
+            locate(folder, usage.prefix + "-images-idx3-ubyte");
+            locate(folder, usage.prefix + "-labels-idx1-ubyte");
+        }
+    }
+
+    /**
      * Finds a file of the set, gzipped or not.
      *
      * @throws IOException naming the folder and saying how to install the files when missing

@@ -92,6 +92,29 @@ public abstract class ToyDataset2d extends ArrayDataset {
     public static final java.util.List<String> NAMES =
             java.util.List.of(GaussianGrid.NAME, GaussianRing.NAME, SwissRoll.NAME);
 
+    /** The names of the embedded datasets that are Gaussian mixtures, with modes to score. */
+    public static final java.util.List<String> MIXTURES =
+            java.util.List.of(GaussianGrid.NAME, GaussianRing.NAME);
+
+    /**
+     * Checks that a name is one of {@link #MIXTURES}, before any work that scores against it.
+     *
+     * @param name the name
+     * @param option the option that gave it, for the message
+     * @throws IllegalArgumentException naming the mixtures otherwise
+     */
+    public static void checkMixture(String name, String option) {
+        checkName(name);
+        if (!MIXTURES.contains(name)) {
+            throw new IllegalArgumentException(
+                    option
+                            + " must be a Gaussian mixture ("
+                            + String.join(" or ", MIXTURES)
+                            + ") to be scored, got "
+                            + name);
+        }
+    }
+
     /**
      * Checks that a name is one of {@link #NAMES}.
      *
