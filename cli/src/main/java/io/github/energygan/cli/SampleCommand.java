@@ -71,6 +71,13 @@ public final class SampleCommand implements Callable<Integer> {
     Integer count;
 
     @Option(
+            names = "--batch-size",
+            defaultValue = "" + SampleRequest.DEFAULT_BATCH_SIZE,
+            description =
+                    "Chains run at a time; memory holds one batch's (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(
             names = "--steps",
             defaultValue = "100",
             description =
@@ -292,6 +299,7 @@ public final class SampleCommand implements Callable<Integer> {
                         .optBeta(beta)
                         .optPrior(!noPrior)
                         .optSeed(seed)
+                        .optBatchSize(batchSize)
                         .optMethod(SampleRequest.Method.parse(method));
         if ("auto".equalsIgnoreCase(stepSize.trim())) {
             builder.optAutoStepSize();

@@ -4,6 +4,7 @@
 package io.github.energygan.sampling;
 
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 /**
  * What to draw from a trained pair: how many samples, how many MCMC steps in latent space, the step
@@ -40,6 +41,9 @@ public final class SampleRequest {
         }
     }
 
+    /** How many samples are drawn at a time by default. */
+    public static final int DEFAULT_BATCH_SIZE = 4096;
+
     /** The step size adaptation starts from this when the step size is automatic. */
     public static final double AUTO_INITIAL_STEP = 0.01;
 
@@ -51,6 +55,7 @@ public final class SampleRequest {
     private final boolean prior;
     private final int seed;
     private final Method method;
+    private final int batchSize;
 
     private SampleRequest(Builder b) {
         count = b.count;
@@ -61,6 +66,7 @@ public final class SampleRequest {
         prior = b.prior;
         seed = b.seed;
         method = b.method;
+        batchSize = b.batchSize;
     }
 
     /**
@@ -165,6 +171,28 @@ public final class SampleRequest {
     }
 
     /**
+     * Returns how many samples are drawn at a time: the chains of one batch, with all their
+     * intermediate arrays, are what must fit in memory, however many samples are asked for.
+     *
+     * @return the batch size, {@code > 0}
+     */
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Returns the seed of a batch's initial codes: the request's seed for the first batch, so that
+     * a request of at most one batch draws what it always did, and a seed mixed from it and the
+     * batch's index for the others.
+     *
+     * @param batch the batch index, {@code ≥ 0}
+     * @return the seed
+     */
+    int batchSeed(int batch) {
+        return batch == 0 ? seed : new SplittableRandom(((long) seed << 32) ^ batch).nextInt();
+    }
+
+    /**
      * Whether any MCMC step is run.
      *
      * @return false for raw generator samples
@@ -182,6 +210,33 @@ public final class SampleRequest {
      */
     int chainSeed() {
         return seed + 1;
+    }
+
+    /**
+     * Builds the sampler of one batch after the first: seeded from {@link #batchSeed} plus one,
+     * and, where the first batch adapted the step size, with that adapted step fixed (the warm-up
+     * steps still run, as burn-in), so that every chain of the request moves with one step size.
+     *
+     * @param batch the batch index, {@code ≥ 1}
+     * @param adaptedStep the step size the first batch ended with
+     * @return the sampler
+     */
+    McmcSampler sampler(int batch, double adaptedStep) {
+        int noiseSeed = batchSeed(batch) + 1;
+        if (method == Method.LANGEVIN) {
+            return LangevinSampler.builder()
+                    .setStepSize(stepSize)
+                    .setSteps(steps)
+                    .optWarmUpSteps(warmUpSteps)
+                    .optSeed(noiseSeed)
+                    .build();
+        }
+        return MalaSampler.builder()
+                .setSteps(steps)
+                .setStepSize(isAutoStepSize() ? adaptedStep : stepSize)
+                .optWarmUpSteps(warmUpSteps)
+                .optSeed(noiseSeed)
+                .build();
     }
 
     /**
@@ -219,7 +274,8 @@ public final class SampleRequest {
                 isAutoStepSize() ? "auto" : Double.toString(stepSize),
                 beta,
                 prior ? "on" : "off",
-                seed);
+                seed)
+                + (count > batchSize ? ", in batches of " + batchSize : "");
     }
 
     /** The builder for {@link SampleRequest}. */
@@ -233,6 +289,7 @@ public final class SampleRequest {
         private boolean prior = true;
         private int seed;
         private Method method = Method.MALA;
+        private int batchSize = DEFAULT_BATCH_SIZE;
 
         Builder() {}
 
@@ -343,6 +400,18 @@ public final class SampleRequest {
         }
 
         /**
+         * Sets how many samples are drawn at a time; {@value SampleRequest#DEFAULT_BATCH_SIZE} by
+         * default. A request of at most one batch draws exactly what an unbatched one would.
+         *
+         * @param batchSize {@code > 0}
+         * @return this builder
+         */
+        public Builder optBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
          * Builds the request.
          *
          * @return the request
@@ -360,6 +429,9 @@ public final class SampleRequest {
                                 + warmUpSteps);
             }
             LangevinBuilder.checkTotalSteps(steps, warmUpSteps);
+            if (batchSize <= 0) {
+                throw new IllegalArgumentException("The batch size must be > 0, got " + batchSize);
+            }
             DataEnergy.checkBeta(beta);
             if (!Double.isNaN(stepSize) && (!(stepSize > 0) || Double.isInfinite(stepSize))) {
                 throw new IllegalArgumentException(

@@ -3,6 +3,7 @@
  */
 package io.github.energygan.sampling;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -55,6 +56,57 @@ public final class SamplerDiagnostics {
         this.meanAcceptance = meanAcceptance;
         this.chainAcceptance = chainAcceptance;
         this.energyTrace = energyTrace;
+    }
+
+    /**
+     * Combines the diagnostics of batches of chains of one request into those of all its chains:
+     * counts add up, acceptance rates and the energy trace are averaged over chains (each batch
+     * weighted by its chains), and the step sizes are the first batch's, which the others kept.
+     *
+     * @param batches the batches' diagnostics, in order, with equal step counts
+     * @return the diagnostics of all the chains
+     */
+    static SamplerDiagnostics combine(List<SamplerDiagnostics> batches) {
+        SamplerDiagnostics first = batches.get(0);
+        int chains = 0;
+        double warmUpAcceptance = 0;
+        double meanAcceptance = 0;
+        float[] trace = new float[first.energyTrace.length];
+        double[] traceSum = new double[trace.length];
+        int acceptances = 0;
+        for (SamplerDiagnostics batch : batches) {
+            chains += batch.chains;
+            acceptances += batch.chainAcceptance.length;
+            warmUpAcceptance += batch.warmUpAcceptance * batch.chains;
+            meanAcceptance += batch.meanAcceptance * batch.chains;
+            for (int i = 0; i < trace.length; i++) {
+                traceSum[i] += (double) batch.energyTrace[i] * batch.chains;
+            }
+        }
+        float[] chainAcceptance = new float[acceptances];
+        int at = 0;
+        for (SamplerDiagnostics batch : batches) {
+            System.arraycopy(
+                    batch.chainAcceptance, 0, chainAcceptance, at, batch.chainAcceptance.length);
+            at += batch.chainAcceptance.length;
+        }
+        for (int i = 0; i < trace.length; i++) {
+            trace[i] = (float) (traceSum[i] / chains);
+        }
+        return new SamplerDiagnostics(
+                first.method,
+                first.energy,
+                chains,
+                first.warmUpSteps,
+                first.steps,
+                first.adapted,
+                first.initialStepSize,
+                first.stepSize,
+                first.targetAcceptance,
+                warmUpAcceptance / chains,
+                meanAcceptance / chains,
+                chainAcceptance,
+                trace);
     }
 
     /**

@@ -99,4 +99,38 @@ public final class Checks {
                             + shape);
         }
     }
+
+    /**
+     * Checks that work needing {@code bytes} of memory at once fits the machine: at most half its
+     * physical memory, so that it fails here, with advice, rather than in the engine's allocator
+     * or the Java heap after other work was done.
+     *
+     * @param what what needs the memory, for the message
+     * @param bytes the bytes it needs
+     * @param advice what to do instead
+     * @throws IllegalArgumentException if it does not fit
+     */
+    public static void fitsInMemory(String what, double bytes, String advice) {
+        long physical = physicalMemory();
+        if (bytes > physical / 2.0) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s needs about %.1f GiB at once, more than half of this machine's"
+                                    + " %.1f GiB; %s",
+                            what,
+                            bytes / (1L << 30),
+                            physical / (double) (1L << 30),
+                            advice));
+        }
+    }
+
+    private static long physicalMemory() {
+        java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+            return hotspot.getTotalMemorySize();
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
 }
