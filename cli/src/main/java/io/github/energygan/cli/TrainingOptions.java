@@ -10,6 +10,7 @@ import io.github.energygan.model.MlpArchitecture;
 import io.github.energygan.nn.ActivationFunction;
 import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.training.EnergyGanTrainingConfig;
+import io.github.energygan.util.Checks;
 
 import picocli.CommandLine.Option;
 
@@ -173,10 +174,25 @@ public final class TrainingOptions {
         if (dataSize < 1) {
             throw new IllegalArgumentException("--data-size must be >= 1, got " + dataSize);
         }
-        trainingConfig().build();
+        EnergyGanTrainingConfig config = trainingConfig().build();
         if (latent != null && latent < 1) {
             throw new IllegalArgumentException("--latent must be >= 1, got " + latent);
         }
+        // Sizes the machine cannot hold are refused here, not by the allocator mid-run. The
+        // figures are rough upper bounds: a dataset's generation holds about eight floats a
+        // point; a step holds the batch's activations and gradients through every layer (about
+        // twenty floats per unit, units bounded by 4,096 a layer stack) and the latent codes,
+        // and the parameters with Adam's two moments.
+        if (!isImage()) {
+            Checks.fitsInMemory(
+                    "--data-size " + dataSize, 32.0 * dataSize, "generate fewer points");
+        }
+        long batch = config.batchSize();
+        long codes = latent != null ? latent : preset().architecture(1f).latentFeatures();
+        Checks.fitsInMemory(
+                "--batch-size " + batch + " with " + codes + " latent features",
+                4.0 * batch * (codes + 20 * 4096) + 12.0 * codes * 4096,
+                "use a smaller batch or latent size");
     }
 
     /**

@@ -325,6 +325,13 @@ class CommandLineTest {
         assertBad(run("demo", "--preset", "huge", "-o", output.toString()), "huge", "fast-2d");
         assertBad(run("demo", "--estimator", "mine", "-o", output.toString()), "mine", "jsd");
         assertBad(run("demo", "--data-size", "0", "-o", output.toString()), "data-size");
+        // Sizes no machine holds are refused before any work, not by the allocator.
+        assertBad(
+                run("demo", "--latent", "2000000000", "-o", output.toString()),
+                "2000000000 latent features needs about");
+        assertBad(
+                run("demo", "--batch-size", "2000000000", "-o", output.toString()),
+                "--batch-size 2000000000");
         assertBad(run("bench", "--iterations", "10", "--warmup", "10"), "warmup");
         assertBad(run("sample", "-m", file.toString(), "-o", output.toString()), "is a file");
         // Found before the chains run, not after.
