@@ -408,12 +408,8 @@ class CommandLineTest {
 
     @Test
     void aSecondProcessCannotWriteIntoADirectoryARunHolds(@TempDir Path dir) throws Exception {
-        List<String> command =
-                List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        EnergyGanCommand.class.getName(),
+        Process first =
+                FreshJvm.start(
                         "train",
                         "--dataset",
                         "ring-8",
@@ -422,7 +418,6 @@ class CommandLineTest {
                         "--no-progress",
                         "-o",
                         dir.toString());
-        Process first = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             Path lockFile = dir.resolve(OutputDirectory.LOCK_FILE);
             // The first run holds the directory once this process can no longer lock it.

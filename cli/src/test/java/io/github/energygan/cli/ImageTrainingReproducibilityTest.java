@@ -29,12 +29,8 @@ import java.util.stream.Stream;
 class ImageTrainingReproducibilityTest {
 
     private static String trainInAFreshJvm(Path output) throws IOException, InterruptedException {
-        List<String> command =
-                List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        EnergyGanCommand.class.getName(),
+        Process process =
+                FreshJvm.start(
                         "train",
                         "--dataset",
                         "fashion-mnist",
@@ -45,7 +41,6 @@ class ImageTrainingReproducibilityTest {
                         "--no-progress",
                         "-o",
                         output.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(10, TimeUnit.MINUTES), "training finished");
         assertEquals(0, process.exitValue(), log);

@@ -69,7 +69,7 @@ public final class LatentSampling {
                 4.0 * count * (2 * features + latentFeatures),
                 "draw fewer samples per request");
         if (count <= batchSize) {
-            return sampleBatch(gan, manager, request, count, 0, request.sampler(), progress);
+            return sampleBatch(gan, manager, request, count, 0, firstSampler(request), progress);
         }
         List<Samples> parts = new ArrayList<>();
         List<SamplerDiagnostics> diagnostics = new ArrayList<>();
@@ -78,7 +78,9 @@ public final class LatentSampling {
             for (int batch = 0, done = 0; done < count; batch++, done += batchSize) {
                 int size = Math.min(batchSize, count - done);
                 McmcSampler sampler =
-                        batch == 0 ? request.sampler() : request.sampler(batch, adaptedStep);
+                        batch == 0 || !request.runsChains()
+                                ? firstSampler(request)
+                                : request.sampler(batch, adaptedStep);
                 try (NDManager scope = manager.newSubManager()) {
                     Samples part = sampleBatch(gan, scope, request, size, batch, sampler, progress);
                     for (NDArray array : part.arrays()) {
@@ -102,6 +104,11 @@ public final class LatentSampling {
                     latent,
                     diagnostics.isEmpty() ? null : SamplerDiagnostics.combine(diagnostics));
         }
+    }
+
+    /** The first batch's sampler; none when the request runs no chain. */
+    private static McmcSampler firstSampler(SampleRequest request) {
+        return request.runsChains() ? request.sampler() : null;
     }
 
     private static Samples sampleBatch(

@@ -74,6 +74,15 @@ class LatentSamplingTest {
             assertEquals(single.diagnostics().getStepSize(), diagnostics.getStepSize());
             assertEquals(11, diagnostics.getEnergyTrace().length);
             assertTrue(batched.toString().contains("in batches of 40"), batched.toString());
+
+            // Raw generator samples, no chains, in batches too.
+            LatentSampling.Samples raw =
+                    LatentSampling.sample(
+                            model.getBlock(),
+                            manager,
+                            request(100).optSteps(0).optWarmUpSteps(0).optBatchSize(40).build());
+            assertArrayEquals(raw.samples().toFloatArray(), raw.rawSamples().toFloatArray());
+            assertEquals(null, raw.diagnostics());
         }
     }
 
