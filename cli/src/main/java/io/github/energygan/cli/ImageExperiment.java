@@ -88,7 +88,9 @@ final class ImageExperiment {
                                 configBuilder, model, output, iterations, progressBar);
                 EnergyGanTrainingConfig config = configBuilder.build();
                 long start = System.nanoTime();
-                new EnergyGanTrainer(model, config).fit(train);
+                try (InterruptNotice notice = InterruptNotice.during(config, System.err)) {
+                    new EnergyGanTrainer(model, config).fit(train);
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 model.save(output.resolve(ToyExperiment.MODEL_DIR));
 

@@ -102,7 +102,9 @@ final class ToyExperiment {
                 EnergyGanTrainingConfig config = configBuilder.build();
 
                 long start = System.nanoTime();
-                new EnergyGanTrainer(model, config).fit(dataset);
+                try (InterruptNotice notice = InterruptNotice.during(config, System.err)) {
+                    new EnergyGanTrainer(model, config).fit(dataset);
+                }
                 double seconds = (System.nanoTime() - start) / 1e9;
 
                 model.save(output.resolve(MODEL_DIR));

@@ -407,6 +407,39 @@ class CommandLineTest {
     }
 
     @Test
+    void anInterruptedTrainingSaysWhereItsLastCheckpointIs(@TempDir Path dir) throws Exception {
+        // A checkpoint every 300 iterations: the first comes within seconds.
+        Process run =
+                FreshJvm.start(
+                        "train",
+                        "--dataset",
+                        "ring-8",
+                        "--iterations",
+                        "3000",
+                        "--no-progress",
+                        "-o",
+                        dir.toString());
+        try {
+            Path checkpoint = dir.resolve("checkpoints").resolve("iteration-00000300");
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!Files.isDirectory(checkpoint)) {
+                assertTrue(run.isAlive(), "the run is still going");
+                assertTrue(System.nanoTime() < deadline, "the first checkpoint was written");
+                Thread.sleep(100);
+            }
+            // SIGTERM, which runs the shutdown hooks as Ctrl-C's SIGINT does; through the handle,
+            // so that the process's output stays readable (Process.destroy closes it).
+            run.toHandle().destroy();
+            assertTrue(run.waitFor(1, TimeUnit.MINUTES));
+            String log = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(log.contains("interrupted; the last checkpoint is"), log);
+            assertTrue(log.contains("iteration-0000"), log);
+        } finally {
+            run.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void aSecondProcessCannotWriteIntoADirectoryARunHolds(@TempDir Path dir) throws Exception {
         Process first =
                 FreshJvm.start(
