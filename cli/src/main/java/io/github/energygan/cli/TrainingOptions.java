@@ -134,7 +134,7 @@ public final class TrainingOptions {
             names = "--negative-replay",
             description =
                     "Negatives kept between iterations as persistent Langevin chains (a replay"
-                            + " buffer, 5 % restarted from fresh negatives per step); needs"
+                            + " buffer, 5 %% restarted from fresh negatives per step); needs"
                             + " Langevin steps; default: the preset's (none).")
     Integer negativeReplay;
 

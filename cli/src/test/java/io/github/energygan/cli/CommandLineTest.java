@@ -407,6 +407,22 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandsHelpIsFormattedWithoutWarnings() {
+        PrintStream previous = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : EnergyGanCommand.commandLine().getSubcommands().keySet()) {
+                assertEquals(0, run(command, "--help").exitCode(), command);
+            }
+        } finally {
+            System.setErr(previous);
+        }
+        // picocli reports a description it cannot format (a bare %) on System.err.
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("WARN"), err.toString());
+    }
+
+    @Test
     void anInterruptedTrainingSaysWhereItsLastCheckpointIs(@TempDir Path dir) throws Exception {
         // A checkpoint every 300 iterations: the first comes within seconds.
         Process run =
