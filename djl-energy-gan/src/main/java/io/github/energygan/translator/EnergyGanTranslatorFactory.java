@@ -4,6 +4,8 @@
 package io.github.energygan.translator;
 
 import ai.djl.Model;
+import ai.djl.modality.Input;
+import ai.djl.modality.Output;
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.translate.Translator;
@@ -30,6 +32,9 @@ import java.util.stream.Collectors;
  *       EnergyBatchScoringTranslator});
  *   <li>{@link Image} → {@link EnergyScore}: scoring images, batched ({@link
  *       ImageScoringTranslator}).
+ *   <li>{@link Input} → {@link Output}: DJL Serving's types, JSON in and out, for scoring and
+ *       sampling ({@link EnergyGanServingTranslator}); {@code Criteria<Input, Output>} finds this
+ *       factory in a saved directory's {@code serving.properties} with none given.
  * </ul>
  */
 public final class EnergyGanTranslatorFactory implements TranslatorFactory {
@@ -41,6 +46,7 @@ public final class EnergyGanTranslatorFactory implements TranslatorFactory {
         SUPPORTED.add(new Pair<>(float[].class, EnergyScore.class));
         SUPPORTED.add(new Pair<>(NDArray.class, EnergyScores.class));
         SUPPORTED.add(new Pair<>(Image.class, EnergyScore.class));
+        SUPPORTED.add(new Pair<>(Input.class, Output.class));
     }
 
     /** {@inheritDoc} */
@@ -70,6 +76,9 @@ public final class EnergyGanTranslatorFactory implements TranslatorFactory {
         }
         if (input == Image.class && output == EnergyScore.class) {
             return (Translator<I, O>) new ImageScoringTranslator();
+        }
+        if (input == Input.class && output == Output.class) {
+            return (Translator<I, O>) new EnergyGanServingTranslator();
         }
         throw new IllegalArgumentException(
                 "No energy-gan translator for "

@@ -9,17 +9,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.inference.Predictor;
+import ai.djl.modality.Input;
+import ai.djl.modality.Output;
 import ai.djl.ndarray.NDManager;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
-import io.github.energygan.sampling.SampleRequest;
+import io.github.energygan.model.EstimatorSpec;
 import io.github.energygan.model.Layers;
 import io.github.energygan.model.MlpArchitecture;
-import io.github.energygan.model.EstimatorSpec;
 import io.github.energygan.nn.ActivationFunction;
+import io.github.energygan.sampling.SampleRequest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +116,50 @@ class CriteriaLoadingTest {
         assertTrue(message.contains("energy-gan-0001.params"), message);
         Exception direct = assertThrows(Exception.class, () -> EnergyGanModel.load(dir));
         assertTrue(direct.getMessage().contains("does not vouch for"), direct.getMessage());
+    }
+
+    @Test
+    void servingTypesLoadWithNoFactoryGivenAndSpeakJson(@TempDir Path dir) throws Exception {
+        float[] expected;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 4);
+                NDManager manager = NDManager.newBaseManager()) {
+            model.save(dir);
+            expected =
+                    model.energy(manager.create(new float[] {0.5f, -1.5f, 2f, 0f}).reshape(2, 2))
+                            .toFloatArray();
+        }
+        Criteria<Input, Output> criteria =
+                Criteria.builder().setTypes(Input.class, Output.class).optModelPath(dir).build();
+        try (ZooModel<Input, Output> model = criteria.loadModel();
+                Predictor<Input, Output> predictor = model.newPredictor()) {
+            Input scoring = new Input();
+            scoring.add("{\"points\": [[0.5, -1.5], [2, 0]]}");
+            JsonObject scores =
+                    JsonParser.parseString(predictor.predict(scoring).getData().getAsString())
+                            .getAsJsonObject();
+            JsonArray energies = scores.getAsJsonArray("energies");
+            assertEquals(2, energies.size());
+            for (int i = 0; i < 2; i++) {
+                assertEquals(expected[i], energies.get(i).getAsFloat(), 1e-6f);
+            }
+            assertEquals(2, scores.getAsJsonArray("squaredGradientNorms").size());
+
+            Input sampling = new Input();
+            sampling.add("{\"count\": 5, \"steps\": 3, \"warmUpSteps\": 3, \"seed\": 7}");
+            JsonObject samples =
+                    JsonParser.parseString(predictor.predict(sampling).getData().getAsString())
+                            .getAsJsonObject();
+            assertEquals(5, samples.getAsJsonArray("samples").size());
+            assertEquals(2, samples.getAsJsonArray("samples").get(0).getAsJsonArray().size());
+            assertEquals(5, samples.getAsJsonArray("energies").size());
+
+            Input bad = new Input();
+            bad.add("{\"points\": [[1, 2, 3]]}");
+            Exception e = assertThrows(Exception.class, () -> predictor.predict(bad));
+            assertTrue(
+                    String.valueOf(e.getMessage()).contains("list of 2 numbers"),
+                    String.valueOf(e.getMessage()));
+        }
     }
 
     @Test
