@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
+import ai.djl.modality.Input;
+import ai.djl.modality.Output;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.engine.Engine;
@@ -149,6 +151,22 @@ class ReadmeSnippetsTest {
             assertModesBelowCells(predictor); // not in README
         }
         // end-snippet
+
+        // snippet:serving
+        Criteria<Input, Output> serving =
+                Criteria.builder()
+                        .setTypes(Input.class, Output.class) // DJL Serving's types: no factory
+                        .optModelPath(modelDir)
+                        .build();
+        try (ZooModel<Input, Output> model = serving.loadModel();
+                Predictor<Input, Output> predictor = model.newPredictor()) {
+            Input score = new Input();
+            score.add("{\"points\": [[0, 0], [1, 1]]}"); // or {"count": 5, "steps": 100, ...}
+            String json = predictor.predict(score).getData().getAsString();
+            System.out.println(json); // {"energies": [...], "squaredGradientNorms": [...]}
+            assertTrue(json.contains("\"energies\""), json); // not in README
+        }
+        // end-snippet
     }
 
     @Test
@@ -275,7 +293,7 @@ class ReadmeSnippetsTest {
                     readmeBlock(readme, name),
                     "README snippet '" + name + "' differs from the tested code");
         }
-        for (String name : List.of("train", "load", "criteria", "mcmc")) {
+        for (String name : List.of("train", "load", "criteria", "serving", "mcmc")) {
             assertEquals(
                     snippet(source, name),
                     readmeBlock(usage, name),
