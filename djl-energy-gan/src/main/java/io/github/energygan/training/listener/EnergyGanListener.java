@@ -10,30 +10,64 @@ import io.github.energygan.loss.EnergyLoss;
 import io.github.energygan.loss.GeneratorLoss;
 
 /**
- * A DJL training listener attached to both trainers of an {@code
- * EnergyGanTrainer}, which tells their events apart by the trainer's
- * loss and counts iterations (one generator step ends an iteration).
+ * A DJL training listener that tells energy steps ({@link EnergyLoss}) from generator steps
+ * ({@link GeneratorLoss}) by the trainer's loss, and counts iterations.
  *
- * <p>Subclasses override {@link #onEnergyStep} and {@link #onGeneratorStep}; both are called
- * before the optimiser step of that batch, so throwing from them prevents the step.
+ * <p>Attached to both trainers of an {@code EnergyGanTrainer}, a generator step ends each
+ * iteration. Attached to a trainer of {@link EnergyLoss} alone (a user's own pipeline, with
+ * negatives from a sampler of their own), every energy step is an iteration. Which of the two
+ * holds is known once the trainers exist: DJL announces each in {@link #onTrainingBegin}.
+ *
+ * <p>Subclasses override {@link #onEnergyStep}, {@link #onGeneratorStep} and {@link
+ * #onIterationEnd}; all are called before the optimiser step of that batch, so throwing from them
+ * prevents the step.
  */
 public abstract class EnergyGanListener extends TrainingListenerAdapter {
 
     private long completedIterations;
+    private boolean generatorSteps;
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Notes whether a generator trainer takes part; subclasses that override this call it.
+     */
+    @Override
+    public void onTrainingBegin(Trainer trainer) {
+        if (trainer.getLoss() instanceof GeneratorLoss) {
+            generatorSteps = true;
+        }
+    }
 
     /** {@inheritDoc} */
     @Override
     public final void onTrainingBatch(Trainer trainer, BatchData batchData) {
         if (trainer.getLoss() instanceof EnergyLoss) {
             onEnergyStep(trainer, batchData, completedIterations + 1);
+            if (!generatorSteps) {
+                completedIterations++;
+                onIterationEnd(trainer, completedIterations);
+            }
         } else if (trainer.getLoss() instanceof GeneratorLoss) {
             onGeneratorStep(trainer, batchData, completedIterations + 1);
             completedIterations++;
+            onIterationEnd(trainer, completedIterations);
         }
     }
 
     /**
-     * Returns how many iterations have completed (generator steps seen).
+     * Whether a generator trainer takes part, so that its steps end the iterations; false in a
+     * pipeline of {@link EnergyLoss} alone, where every energy step is an iteration.
+     *
+     * @return true with generator steps
+     */
+    protected boolean hasGeneratorSteps() {
+        return generatorSteps;
+    }
+
+    /**
+     * Returns how many iterations have completed (generator steps seen, or energy steps where
+     * there are none).
      *
      * @return the count
      */
@@ -60,6 +94,15 @@ public abstract class EnergyGanListener extends TrainingListenerAdapter {
      * @param iteration the 1-based iteration this step ends
      */
     protected void onGeneratorStep(Trainer trainer, BatchData batchData, long iteration) {}
+
+    /**
+     * Called when an iteration ends: after its generator step, or after each energy step where
+     * there are no generator steps.
+     *
+     * @param trainer the trainer whose step ended the iteration
+     * @param iteration the 1-based iteration that ended
+     */
+    protected void onIterationEnd(Trainer trainer, long iteration) {}
 
     /**
      * Returns the predictions of a batch (the first device's).

@@ -81,6 +81,10 @@ public class EnergyStatisticsListener extends EnergyGanListener {
                     loss.evaluate(batchData.getLabels().values().iterator().next(), predictions)
                             .getFloat()
                 };
+        if (!hasGeneratorSteps()) {
+            // A pipeline of EnergyLoss alone: the energy step is the whole iteration.
+            record(iteration, Double.NaN, Double.NaN, Double.NaN);
+        }
     }
 
     /** {@inheritDoc} */
@@ -98,6 +102,10 @@ public class EnergyStatisticsListener extends EnergyGanListener {
         double generatorLoss =
                 loss.evaluate(batchData.getLabels().values().iterator().next(), predictions)
                         .getFloat();
+        record(iteration, mean(predictions.get(0)), mi, generatorLoss);
+    }
+
+    private void record(long iteration, double generatorEnergy, double mi, double generatorLoss) {
         EnergyStatistics statistics =
                 new EnergyStatistics(
                         iteration,
@@ -106,7 +114,7 @@ public class EnergyStatisticsListener extends EnergyGanListener {
                         pendingEnergy[2],
                         pendingEnergy[3],
                         pendingEnergy[4],
-                        mean(predictions.get(0)),
+                        generatorEnergy,
                         mi,
                         generatorLoss);
         pendingEnergy = null;

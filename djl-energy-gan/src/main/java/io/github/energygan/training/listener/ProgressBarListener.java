@@ -32,7 +32,7 @@ public class ProgressBarListener extends EnergyGanListener {
 
     /** {@inheritDoc} */
     @Override
-    protected void onGeneratorStep(Trainer trainer, BatchData batchData, long iteration) {
+    protected void onIterationEnd(Trainer trainer, long iteration) {
         String status =
                 statistics == null
                         ? ""
@@ -43,7 +43,9 @@ public class ProgressBarListener extends EnergyGanListener {
     /** {@inheritDoc} */
     @Override
     public void onTrainingEnd(Trainer trainer) {
-        if (trainer.getLoss() instanceof io.github.energygan.loss.GeneratorLoss) {
+        // The trainer that ends the iterations ends the bar.
+        if (trainer.getLoss() instanceof io.github.energygan.loss.GeneratorLoss
+                || !hasGeneratorSteps()) {
             bar.end();
         }
     }
