@@ -97,7 +97,10 @@ class ReadmeSnippetsTest {
 
                 NDArray samples = model.generate(manager, MixtureMetrics.PROTOCOL_SAMPLES);
                 MixtureQuality quality = MixtureMetrics.evaluate(samples, grid);
-                System.out.println(quality.summary()); // modes 25/25, high-quality …
+                // After 500 iterations: most modes (24/25 here), few high-quality samples yet;
+                // the preset's 12,000 reach 25/25 and about 96 %.
+                System.out.println(quality.summary());
+                assertTrue(quality.modesCovered() >= 20, quality.summary()); // not in README
                 model.save(modelDir);
             }
         }
