@@ -25,10 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -61,9 +59,6 @@ public final class EnergyGanModel implements AutoCloseable {
      * before it reads them, hence {@code optTranslatorFactory}.)
      */
     public static final String SERVING_PROPERTIES = "serving.properties";
-
-    /** Prefix, after the hidden target name, of a save's staging and replaced directories. */
-    private static final String SAVING = ".saving-";
 
     private static final String SERVING_PROPERTIES_CONTENT =
             "# Written by energy-gan: lets DJL's Criteria load this directory with optModelPath.\n"
@@ -201,41 +196,24 @@ public final class EnergyGanModel implements AutoCloseable {
      */
     public void save(Path directory) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent == null) {
-            throw new IOException("Cannot save a model as the file-system root " + target);
-        }
         checkReplaceable(target);
-        Files.createDirectories(parent);
-        String hidden = "." + target.getFileName();
-        removeStale(parent, hidden + SAVING);
-        // Not Files.createTempDirectory: its owner-only permissions would stay on the model.
-        Path staging = Files.createDirectory(parent.resolve(hidden + SAVING + UUID.randomUUID()));
-        try {
-            model.save(staging, MODEL_NAME);
-            String digest;
-            try (InputStream in = Files.newInputStream(staging.resolve(PARAMETER_FILE))) {
-                digest = ModelManifest.sha256(in);
-            }
-            Files.writeString(
-                    staging.resolve(ARCHITECTURE_FILE),
-                    new ModelManifest(architecture, PARAMETER_FILE, digest).toJson(),
-                    StandardCharsets.UTF_8);
-            Files.writeString(
-                    staging.resolve(SERVING_PROPERTIES),
-                    SERVING_PROPERTIES_CONTENT,
-                    StandardCharsets.UTF_8);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Path replaced = parent.resolve(hidden + SAVING + "replaced-" + UUID.randomUUID());
-                Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                Utils.deleteQuietly(replaced);
-            } else {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } finally {
-            Utils.deleteQuietly(staging);
-        }
+        ModelDirectories.replace(
+                target,
+                staging -> {
+                    model.save(staging, MODEL_NAME);
+                    String digest;
+                    try (InputStream in = Files.newInputStream(staging.resolve(PARAMETER_FILE))) {
+                        digest = ModelManifest.sha256(in);
+                    }
+                    Files.writeString(
+                            staging.resolve(ARCHITECTURE_FILE),
+                            new ModelManifest(architecture, PARAMETER_FILE, digest).toJson(),
+                            StandardCharsets.UTF_8);
+                    Files.writeString(
+                            staging.resolve(SERVING_PROPERTIES),
+                            SERVING_PROPERTIES_CONTENT,
+                            StandardCharsets.UTF_8);
+                });
     }
 
     private static void checkReplaceable(Path target) throws IOException {
@@ -264,15 +242,6 @@ public final class EnergyGanModel implements AutoCloseable {
                                 + String.join(", ", others)
                                 + "); a save replaces the whole directory, so give it one of its"
                                 + " own");
-            }
-        }
-    }
-
-    private static void removeStale(Path parent, String prefix) throws IOException {
-        try (Stream<Path> entries = Files.list(parent)) {
-            for (Path stale :
-                    entries.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-                Utils.deleteQuietly(stale);
             }
         }
     }

@@ -3,14 +3,17 @@
  */
 package io.github.energygan.training.listener;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
 import ai.djl.util.Utils;
 
 import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.model.ModelDirectories;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +31,9 @@ import java.util.Optional;
 
 /**
  * Saves the model every {@code every} completed iterations into {@code
- * directory/iteration-NNNNNNNN/} (a directory {@link EnergyGanModel#load} reads), keeping the
- * newest {@code keep}.
+ * directory/iteration-NNNNNNNN/}, keeping the newest {@code keep}: an {@link EnergyGanModel}'s
+ * directory ({@link EnergyGanModel#load} reads it), or any DJL {@code Model}'s in a pipeline of the
+ * user's own ({@code Model.load} reads it).
  *
  * <p>A checkpoint is taken at the start of the iteration after the one that completes the interval,
  * once the {@link DivergenceGuard} (which runs first) has seen finite energies from the weights
@@ -41,7 +45,8 @@ public class CheckpointListener extends EnergyGanListener {
 
     private static final Logger logger = LoggerFactory.getLogger(CheckpointListener.class);
 
-    private final EnergyGanModel model;
+    private final Block block;
+    private final Saver saver;
     private final Path directory;
     private final int every;
     private final int keep;
@@ -58,7 +63,38 @@ public class CheckpointListener extends EnergyGanListener {
      * @throws IllegalArgumentException if {@code every} or {@code keep} is below 1
      */
     public CheckpointListener(EnergyGanModel model, Path directory, int every, int keep) {
-        this.model = Objects.requireNonNull(model, "model");
+        this(Objects.requireNonNull(model, "model").getBlock(), model::save, directory, every, keep);
+    }
+
+    /**
+     * Creates the listener for any DJL model, in a pipeline of the user's own: each checkpoint is
+     * the directory {@code Model.save(dir, model.getName())} writes, which {@code Model.load}
+     * reads back.
+     *
+     * @param model the model being trained
+     * @param directory where checkpoints go; created if needed
+     * @param every save every this many iterations, {@code >= 1}
+     * @param keep how many of the newest checkpoints to keep, {@code >= 1}
+     * @throws IllegalArgumentException if {@code every} or {@code keep} is below 1
+     */
+    public CheckpointListener(Model model, Path directory, int every, int keep) {
+        this(
+                Objects.requireNonNull(model, "model").getBlock(),
+                target -> ModelDirectories.replace(target, dir -> model.save(dir, model.getName())),
+                directory,
+                every,
+                keep);
+    }
+
+    /** Writes one checkpoint directory whole. */
+    @FunctionalInterface
+    private interface Saver {
+        void save(Path target) throws IOException;
+    }
+
+    private CheckpointListener(Block block, Saver saver, Path directory, int every, int keep) {
+        this.block = Objects.requireNonNull(block, "the model's block");
+        this.saver = saver;
         this.directory = Objects.requireNonNull(directory, "directory");
         if (every < 1 || keep < 1) {
             throw new IllegalArgumentException(
@@ -112,7 +148,7 @@ public class CheckpointListener extends EnergyGanListener {
     }
 
     private boolean weightsFinite() {
-        for (Pair<String, Parameter> pair : model.getBlock().getParameters()) {
+        for (Pair<String, Parameter> pair : block.getParameters()) {
             NDArray array = pair.getValue().getArray();
             // Arrays derived from a parameter join the model's manager: work on a scoped view.
             try (NDManager scope = array.getManager().newSubManager()) {
@@ -130,7 +166,7 @@ public class CheckpointListener extends EnergyGanListener {
         Files.createDirectories(directory);
         Path target = directory.resolve(String.format(Locale.ROOT, "iteration-%08d", completed));
         // The save switches the whole directory in: a crash leaves the checkpoint absent or whole.
-        model.save(target);
+        saver.save(target);
         synchronized (written) {
             written.add(target);
             while (written.size() > keep) {

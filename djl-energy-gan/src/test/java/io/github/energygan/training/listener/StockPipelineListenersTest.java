@@ -25,7 +25,9 @@ import io.github.energygan.nn.EnergyMlp;
 import io.github.energygan.training.EnergyCritic;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -47,19 +49,21 @@ class StockPipelineListenersTest {
     }
 
     @Test
-    void statisticsAreRecordedAndDivergenceIsReportedAtItsTrueIteration() {
+    void statisticsAreRecordedAndDivergenceIsReportedAtItsTrueIteration(@TempDir Path dir)
+            throws Exception {
         EnergyMlp energy = EnergyMlp.builder().setInputFeatures(2).optHiddenWidths(16).build();
         EnergyStatisticsListener statistics = new EnergyStatisticsListener(1, 0);
         DivergenceGuard guard = new DivergenceGuard();
         try (Model model = Model.newInstance("energy")) {
             model.setBlock(new EnergyCritic(energy));
+            CheckpointListener checkpoints = new CheckpointListener(model, dir, 3, 2);
             DefaultTrainingConfig config =
                     new DefaultTrainingConfig(new EnergyLoss(0.1f))
                             .optOptimizer(
                                     Optimizer.adam()
                                             .optLearningRateTracker(Tracker.fixed(1e-3f))
                                             .build())
-                            .addTrainingListeners(guard, statistics);
+                            .addTrainingListeners(guard, statistics, checkpoints);
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 2), new Shape(1, 2));
                 NDManager manager = trainer.getManager();
@@ -73,6 +77,20 @@ class StockPipelineListenersTest {
                         EasyTrain.trainBatch(trainer, batch);
                         trainer.step();
                     }
+                }
+                // Checkpoints of the user's own model, after steps 3 and 6, the newest two kept.
+                assertEquals(
+                        List.of(dir.resolve("iteration-00000003"), dir.resolve("iteration-00000006")),
+                        checkpoints.getCheckpoints());
+                try (Model loaded = Model.newInstance("energy")) {
+                    loaded.setBlock(
+                            new EnergyCritic(
+                                    EnergyMlp.builder()
+                                            .setInputFeatures(2)
+                                            .optHiddenWidths(16)
+                                            .build()));
+                    loaded.load(dir.resolve("iteration-00000006"), "energy");
+                    assertTrue(loaded.getBlock().isInitialized());
                 }
                 List<EnergyStatistics> history = statistics.getHistory();
                 assertEquals(8, history.size(), "one record per energy step");
