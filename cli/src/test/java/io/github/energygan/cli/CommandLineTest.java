@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The command line end to end, on short runs, and its answers to bad input. */
 class CommandLineTest {
@@ -437,16 +436,11 @@ class CommandLineTest {
                         dir.toString());
         try {
             Path checkpoint = dir.resolve("checkpoints").resolve("iteration-00000300");
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (!Files.isDirectory(checkpoint)) {
-                assertTrue(run.isAlive(), "the run is still going");
-                assertTrue(System.nanoTime() < deadline, "the first checkpoint was written");
-                Thread.sleep(100);
-            }
+            awaitWhileAlive(run, () -> Files.isDirectory(checkpoint));
             // SIGTERM, which runs the shutdown hooks as Ctrl-C's SIGINT does; through the handle,
             // so that the process's output stays readable (Process.destroy closes it).
             run.toHandle().destroy();
-            assertTrue(run.waitFor(1, TimeUnit.MINUTES));
+            run.waitFor();
             String log = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(log.contains("interrupted; the last checkpoint is"), log);
             assertTrue(log.contains("iteration-0000"), log);
@@ -463,30 +457,29 @@ class CommandLineTest {
                         "--dataset",
                         "ring-8",
                         "--iterations",
-                        "100000",
+                        "3000",
                         "--no-progress",
                         "-o",
                         dir.toString());
         try {
             Path lockFile = dir.resolve(OutputDirectory.LOCK_FILE);
             // The first run holds the directory once this process can no longer lock it.
-            boolean held = false;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!held) {
-                assertTrue(first.isAlive(), "the first run is still going");
-                assertTrue(System.nanoTime() < deadline, "the first run claimed its directory");
-                if (Files.exists(lockFile)) {
-                    try (FileChannel channel =
-                            FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-                        FileLock probe = channel.tryLock();
-                        held = probe == null;
-                        if (probe != null) {
-                            probe.release();
+            awaitWhileAlive(
+                    first,
+                    () -> {
+                        if (!Files.exists(lockFile)) {
+                            return false;
                         }
-                    }
-                }
-                Thread.sleep(50);
-            }
+                        try (FileChannel channel =
+                                FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+                            FileLock probe = channel.tryLock();
+                            if (probe == null) {
+                                return true;
+                            }
+                            probe.release();
+                            return false;
+                        }
+                    });
             String[] second = {
                 "train", "--dataset", "ring-8", "--iterations", "10", "--no-progress",
                 "--overwrite", "-o", dir.toString()
@@ -629,6 +622,22 @@ class CommandLineTest {
                 return 100;
             }
         };
+    }
+
+    /** A condition that may read files. */
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Waits until the condition holds, failing if the process ends first: a run that never gets
+     * there ends by itself, so the wait needs no clock.
+     */
+    private static void awaitWhileAlive(Process process, Check condition) throws Exception {
+        while (!condition.holds()) {
+            assertTrue(process.isAlive(), "the run ended before the condition held");
+            Thread.sleep(50);
+        }
     }
 
     private static void assertBad(Run run, String... parts) {

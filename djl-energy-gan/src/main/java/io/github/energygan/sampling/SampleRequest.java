@@ -222,21 +222,7 @@ public final class SampleRequest {
      * @return the sampler
      */
     McmcSampler sampler(int batch, double adaptedStep) {
-        int noiseSeed = batchSeed(batch) + 1;
-        if (method == Method.LANGEVIN) {
-            return LangevinSampler.builder()
-                    .setStepSize(stepSize)
-                    .setSteps(steps)
-                    .optWarmUpSteps(warmUpSteps)
-                    .optSeed(noiseSeed)
-                    .build();
-        }
-        return MalaSampler.builder()
-                .setSteps(steps)
-                .setStepSize(isAutoStepSize() ? adaptedStep : stepSize)
-                .optWarmUpSteps(warmUpSteps)
-                .optSeed(noiseSeed)
-                .build();
+        return newSampler(batchSeed(batch) + 1, isAutoStepSize() ? adaptedStep : stepSize);
     }
 
     /**
@@ -245,19 +231,24 @@ public final class SampleRequest {
      * @return the sampler
      */
     public McmcSampler sampler() {
+        return newSampler(chainSeed(), stepSize);
+    }
+
+    /** The sampler with this noise seed; MALA adapts its step during warm-up when it is NaN. */
+    private McmcSampler newSampler(int noiseSeed, double step) {
         if (method == Method.LANGEVIN) {
             return LangevinSampler.builder()
-                    .setStepSize(stepSize)
+                    .setStepSize(step)
                     .setSteps(steps)
                     .optWarmUpSteps(warmUpSteps)
-                    .optSeed(chainSeed())
+                    .optSeed(noiseSeed)
                     .build();
         }
-        MalaSampler.Builder builder = MalaSampler.builder().setSteps(steps).optSeed(chainSeed());
-        if (isAutoStepSize()) {
+        MalaSampler.Builder builder = MalaSampler.builder().setSteps(steps).optSeed(noiseSeed);
+        if (Double.isNaN(step)) {
             builder.optAdaptiveStepSize(AUTO_INITIAL_STEP, warmUpSteps);
         } else {
-            builder.setStepSize(stepSize).optWarmUpSteps(warmUpSteps);
+            builder.setStepSize(step).optWarmUpSteps(warmUpSteps);
         }
         return builder.build();
     }
