@@ -8,24 +8,35 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+
+import java.util.Optional;
 
 /**
  * The exact input gradient, assembled from each layer's vector-Jacobian product written as
  * differentiable NDArray operations, so that the penalty can be differentiated once more ("double
  * backpropagation", Drucker and LeCun 1992): {@code Linear → g·W}, activation {@code → g ⊙
- * f'(h)}, sequential composition → the pullbacks in reverse order.
+ * f'(h)}, convolution → the transposed convolution, sequential composition → the pullbacks in
+ * reverse order.
  *
  * <p>Because every operation in the assembled gradient is an ordinary recorded operation, the
  * parameter gradient of {@code ||∇_x U||²} comes out of the same first-order backward that
  * trains the network, with no create-graph double backward and nothing leaked.
  *
- * <p>Supported: DJL's {@link SequentialBlock} and {@link Linear}, every {@link TraceableBlock}
- * (which includes this library's networks and {@code ActivationBlock}).
- * Other blocks (DJL's lambda activations, for instance, whose function is opaque) are not; use
- * {@link InputGradient#forBlock(Block)} to fall back to finite differences for them.
+ * <p>Supported: every {@link TraceableBlock} (this library's networks among them) and these DJL
+ * blocks, in any nesting: {@link SequentialBlock}; {@code ParallelBlock} whose join sums or
+ * concatenates its branches; {@link Linear}; {@code Conv1d} and {@code Conv2d} (any kernel,
+ * stride, padding and dilation, one group); {@code LayerNorm}; {@code Dropout}; the activation
+ * lambdas of {@code ai.djl.nn.Activation} (relu, relu6, leakyRelu, elu, selu, gelu, swish, mish,
+ * tanh, sigmoid, softPlus, softSign) and {@code Blocks.batchFlattenBlock()} / {@code
+ * identityBlock()}. DJL builds the last group as {@code LambdaBlock}s whose function is opaque:
+ * they are recognised by name and confirmed by evaluating them, so a lambda that carries a DJL
+ * name but computes something else is refused rather than traced wrongly. {@link
+ * #unsupportedPart(Block)} names the first part of a network that is not covered.
  */
 public final class ExactInputGradient implements InputGradient {
 
@@ -35,27 +46,49 @@ public final class ExactInputGradient implements InputGradient {
     private ExactInputGradient() {}
 
     /**
-     * Whether every layer of the block has a known vector-Jacobian product.
+     * Whether every part of the block has a known, exact vector-Jacobian product.
      *
      * @param block the block to inspect
      * @return true if {@link #trace} can handle it
      */
     public static boolean supports(Block block) {
+        return unsupportedPart(block).isEmpty();
+    }
+
+    /**
+     * Describes the first part of a block, in depth-first order, that has no exact
+     * vector-Jacobian product, with its path from the top and the reason.
+     *
+     * @param block the block to inspect
+     * @return the description, or empty if the whole block is supported
+     */
+    public static Optional<String> unsupportedPart(Block block) {
+        return Optional.ofNullable(unsupportedPart(block, StockBlocks.describe(block)));
+    }
+
+    private static String unsupportedPart(Block block, String path) {
         if (block instanceof TraceableBlock) {
-            return ((TraceableBlock) block).isTraceable();
+            return ((TraceableBlock) block).isTraceable()
+                    ? null
+                    : path + ": the block reports that it cannot be traced as configured";
         }
         if (block instanceof Linear) {
-            return true;
+            return null;
         }
-        if (block instanceof SequentialBlock) {
-            for (Block child : block.getChildren().values()) {
-                if (!supports(child)) {
-                    return false;
+        if (block instanceof SequentialBlock || block instanceof ParallelBlock) {
+            for (Pair<String, Block> child : block.getChildren()) {
+                String part =
+                        unsupportedPart(
+                                child.getValue(),
+                                path + " → " + child.getKey() + " (" + StockBlocks.describe(child.getValue()) + ")");
+                if (part != null) {
+                    return part;
                 }
             }
-            return true;
+            return null;
         }
-        return false;
+        String problem = StockBlocks.problem(block);
+        return problem == null ? null : path + ": " + problem;
     }
 
     /**
@@ -66,7 +99,7 @@ public final class ExactInputGradient implements InputGradient {
      * @param input the input, {@code (batch, ...)}
      * @param training whether this is a training pass
      * @return the traced pass
-     * @throws UnsupportedOperationException if some layer has no known vector-Jacobian product
+     * @throws UnsupportedOperationException if some part has no known vector-Jacobian product
      */
     public static TracedForward trace(
             Block block, ParameterStore parameterStore, NDArray input, boolean training) {
@@ -86,11 +119,16 @@ public final class ExactInputGradient implements InputGradient {
             }
             return traced != null ? traced : new TracedForward(input, g -> g);
         }
+        if (StockBlocks.handles(block)) {
+            return StockBlocks.trace(block, parameterStore, input, training);
+        }
         throw new UnsupportedOperationException(
-                "No exact input gradient for block "
+                "No exact input gradient for "
+                        + StockBlocks.describe(block)
+                        + " ("
                         + block.getClass().getName()
-                        + "; build it from Linear, SequentialBlock and this library's blocks, implement"
-                        + " TraceableBlock, or use FiniteDifferenceInputGradient");
+                        + ")"
+                        + StockBlocks.howToProceed());
     }
 
     private static TracedForward traceLinear(

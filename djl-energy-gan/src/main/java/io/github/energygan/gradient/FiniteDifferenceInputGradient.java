@@ -40,7 +40,9 @@ import java.util.List;
  * strategy, or layers that {@link ExactInputGradient} supports.
  *
  * <p>Costs three forward passes and one probe backward per call, against one forward for the exact
- * strategy: prefer {@link ExactInputGradient} wherever it applies.
+ * strategy: prefer {@link ExactInputGradient} wherever it applies. Nothing in this library picks
+ * this strategy by itself; a caller opts in by passing it, for instance to {@code
+ * EnergyCritic(Block, InputGradient)}.
  */
 public final class FiniteDifferenceInputGradient implements InputGradient {
 

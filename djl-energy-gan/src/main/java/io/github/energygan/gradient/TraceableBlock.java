@@ -11,9 +11,8 @@ import ai.djl.training.ParameterStore;
  * A block that can give its own {@link TracedForward}: its output plus an exact, differentiable
  * vector-Jacobian product with respect to its (single) input.
  *
- * <p>Implement this on a custom block to let {@link ExactInputGradient} handle it; DJL's {@code
- * SequentialBlock}, {@code Linear} and {@code Conv2d} and this library's blocks are handled
- * already.
+ * <p>Implement this on a custom block to let {@link ExactInputGradient} handle it; this library's
+ * blocks and the DJL blocks listed there are handled already.
  */
 public interface TraceableBlock extends Block {
 

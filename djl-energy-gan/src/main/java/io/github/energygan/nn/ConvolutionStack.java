@@ -14,6 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.TraceableBlock;
+import io.github.energygan.gradient.ConvolutionPullback;
 import io.github.energygan.gradient.TracedForward;
 import io.github.energygan.util.Convolutions;
 
@@ -38,6 +39,7 @@ public final class ConvolutionStack extends SignedBlock implements TraceableBloc
     private static final Shape KERNEL_SHAPE = new Shape(KERNEL, KERNEL);
     private static final Shape STRIDE_SHAPE = new Shape(STRIDE, STRIDE);
     private static final Shape PADDING_SHAPE = new Shape(PADDING, PADDING);
+    static final Shape NO_DILATION = new Shape(1, 1);
 
     private final Shape inputShape;
     private final long[] channels;
@@ -154,14 +156,7 @@ public final class ConvolutionStack extends SignedBlock implements TraceableBloc
                     parameterStore.getValue(conv.getParameters().get("bias"), device, training);
             NDArray h = Convolutions.conv2d(x, weight, bias, STRIDE_SHAPE, PADDING_SHAPE);
             NDArray out = activation.apply(h);
-            Shape in = x.getShape();
-            // The transposed convolution reaches (n_out − 1)s − 2p + k; the rest of the input
-            // side is the output padding.
-            Shape outPadding =
-                    new Shape(
-                            in.get(2) - ((h.getShape().get(2) - 1) * STRIDE - 2 * PADDING + KERNEL),
-                            in.get(3)
-                                    - ((h.getShape().get(3) - 1) * STRIDE - 2 * PADDING + KERNEL));
+            Shape inputSize = x.getShape().slice(2);
             TracedForward step =
                     new TracedForward(
                             out,
@@ -169,9 +164,10 @@ public final class ConvolutionStack extends SignedBlock implements TraceableBloc
                                     ConvolutionPullback.transposed(
                                             g.mul(activation.derivative(h)),
                                             weight,
-                                            STRIDE,
-                                            PADDING,
-                                            outPadding));
+                                            STRIDE_SHAPE,
+                                            PADDING_SHAPE,
+                                            NO_DILATION,
+                                            inputSize));
             traced = traced == null ? step : traced.andThen(step);
             x = out;
         }

@@ -16,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.TraceableBlock;
+import io.github.energygan.gradient.ConvolutionPullback;
 import io.github.energygan.gradient.TracedForward;
 import io.github.energygan.util.Convolutions;
 
@@ -38,6 +39,7 @@ public class GeneratorConv extends SignedBlock implements GeneratorNetwork, Trac
     private static final Shape KERNEL = new Shape(ConvolutionStack.KERNEL, ConvolutionStack.KERNEL);
     private static final Shape PADDING =
             new Shape(ConvolutionStack.PADDING, ConvolutionStack.PADDING);
+    private static final Shape UNIT_STRIDE = new Shape(1, 1);
 
     private final long latentFeatures;
     private final Shape dataShape;
@@ -206,7 +208,7 @@ public class GeneratorConv extends SignedBlock implements GeneratorNetwork, Trac
             NDArray bias =
                     parameterStore.getValue(layer.getParameters().get("bias"), device, training);
             NDArray up = upsample(x, stage);
-            NDArray h = Convolutions.conv2d(up, weight, bias, new Shape(1, 1), PADDING);
+            NDArray h = Convolutions.conv2d(up, weight, bias, UNIT_STRIDE, PADDING);
             boolean last = i + 1 == layers.size();
             NDArray out = last ? h.tanh() : Activation.relu(h);
             TracedForward step =
@@ -221,9 +223,10 @@ public class GeneratorConv extends SignedBlock implements GeneratorNetwork, Trac
                                         ConvolutionPullback.transposed(
                                                 local,
                                                 weight,
-                                                1,
-                                                ConvolutionStack.PADDING,
-                                                new Shape(0, 0));
+                                                UNIT_STRIDE,
+                                                PADDING,
+                                                ConvolutionStack.NO_DILATION,
+                                                up.getShape().slice(2));
                                 return upsamplePullback(throughConv, stage);
                             });
             traced = traced.andThen(step);

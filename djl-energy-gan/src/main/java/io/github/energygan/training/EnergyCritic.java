@@ -25,14 +25,18 @@ import java.util.Objects;
  *
  * <p>Input: {@code [x_data (batch, ...), x_model (batch', ...)]}. Output: {@code [U(x_data)
  * (batch), U(x_model) (batch'), ||∇_x U(x_data)||² (batch)]}. The model samples are detached, so no
- * gradient reaches whatever produced them; the squared norms come from an {@link InputGradient}
- * (exact for supported layers, finite-difference otherwise), so one ordinary backward gives the
- * penalty's parameter gradient. For an {@link EnergyNetwork} with data scale {@code s} the norms
+ * gradient reaches whatever produced them; the squared norms come from an {@link InputGradient},
+ * so one ordinary backward gives the penalty's parameter gradient. For an {@link EnergyNetwork} with data scale {@code s} the norms
  * are those of the gradient with respect to the standardised input {@code x / s} ({@code s² ||∇_x
  * U||²}), so the penalty coefficient keeps the reference meaning whatever the data's units.
  *
  * <p>The energy network is this block's only child: a {@code Trainer} on it updates {@code U} and
  * nothing else.
+ *
+ * <p>This is the one adapter between a user's energy network and {@link
+ * io.github.energygan.loss.EnergyLoss}: a DJL {@code Loss} sees only the block's outputs, and the
+ * penalty needs the network's input gradient, which only a block that holds the network can
+ * compute. The user's network itself stays an ordinary block with output {@code U(x)}.
  */
 public class EnergyCritic extends AbstractBlock {
 
@@ -43,10 +47,14 @@ public class EnergyCritic extends AbstractBlock {
     private final float penaltyScale;
 
     /**
-     * Wraps an energy network, choosing the input-gradient strategy with {@link
-     * InputGradient#forBlock(Block)}.
+     * Wraps an energy network with the exact input gradient ({@link InputGradient#forBlock(Block)}).
+     * A network built from this library's blocks or from DJL's common ones (see {@link
+     * io.github.energygan.gradient.ExactInputGradient}) qualifies.
      *
      * @param energy the energy network, {@code (batch, ...) → (batch)} or {@code (batch, 1)}
+     * @throws IllegalArgumentException if some part of the network has no exact input gradient;
+     *     the message names it and says how to proceed (implement {@code TraceableBlock}, or opt
+     *     in to finite differences with {@link #EnergyCritic(Block, InputGradient)})
      */
     public EnergyCritic(Block energy) {
         this(energy, InputGradient.forBlock(energy));

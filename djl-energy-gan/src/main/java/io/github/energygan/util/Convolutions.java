@@ -51,11 +51,33 @@ public final class Convolutions {
      */
     public static NDArray conv2d(
             NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding) {
+        return conv2d(x, weight, bias, stride, padding, NO_DILATION);
+    }
+
+    /**
+     * Computes a dilated 2-D convolution (cross-correlation, as {@link Conv2d#conv2d}) with a
+     * gradient with respect to {@code x} that is right for any number of output channels.
+     *
+     * @param x the input, {@code (batch, C_in, H, W)}
+     * @param weight the filters, {@code (C_out, C_in, k_h, k_w)}
+     * @param bias the bias, {@code (C_out)}, or {@code null}
+     * @param stride the stride {@code (s_h, s_w)}
+     * @param padding the zero padding {@code (p_h, p_w)}
+     * @param dilation the spacing of the kernel's taps {@code (d_h, d_w)}
+     * @return the output, {@code (batch, C_out, h, w)}
+     */
+    public static NDArray conv2d(
+            NDArray x,
+            NDArray weight,
+            NDArray bias,
+            Shape stride,
+            Shape padding,
+            Shape dilation) {
         Shape w = weight.getShape();
         long filters = w.get(0);
         long padded = (filters + CHANNEL_BLOCK - 1) / CHANNEL_BLOCK * CHANNEL_BLOCK;
         if (padded == filters) {
-            return Conv2d.conv2d(x, weight, bias, stride, padding, NO_DILATION, 1)
+            return Conv2d.conv2d(x, weight, bias, stride, padding, dilation, 1)
                     .singletonOrThrow();
         }
         // Ops whose first operand is a parameter land in the model's manager: move the padded
@@ -76,7 +98,7 @@ public final class Convolutions {
             wideBias.attach(x.getManager());
         }
         NDArray out =
-                Conv2d.conv2d(x, wide, wideBias, stride, padding, NO_DILATION, 1)
+                Conv2d.conv2d(x, wide, wideBias, stride, padding, dilation, 1)
                         .singletonOrThrow();
         return out.get(":, :{}", filters);
     }

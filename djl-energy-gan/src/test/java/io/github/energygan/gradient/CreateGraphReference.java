@@ -33,6 +33,10 @@ final class CreateGraphReference {
     record Result(double penalty, double[] parameterGradient) {}
 
     static Result penalty(Block energy, NDArray x) {
+        return penalty(energy, x, true);
+    }
+
+    static Result penalty(Block energy, NDArray x, boolean training) {
         zeroGradients(energy);
         try (NDManager scope = x.getManager().newSubManager();
                 GradientCollector ignored = Engine.getInstance().newGradientCollector()) {
@@ -40,7 +44,7 @@ final class CreateGraphReference {
             NDArray leaf = x.duplicate();
             leaf.attach(scope);
             leaf.setRequiresGradient(true);
-            NDArray u = energy.forward(store, new NDList(leaf), true).singletonOrThrow();
+            NDArray u = energy.forward(store, new NDList(leaf), training).singletonOrThrow();
             NDArray total = u.sum();
             JniUtils.backward(
                     (PtNDArray) total, (PtNDArray) scope.ones(total.getShape(), total.getDataType()), true, true);
@@ -76,6 +80,10 @@ final class CreateGraphReference {
 
     /** The same quantities from a leak-free strategy, with one ordinary backward. */
     static Result penalty(Block energy, NDArray x, InputGradient strategy) {
+        return penalty(energy, x, strategy, true);
+    }
+
+    static Result penalty(Block energy, NDArray x, InputGradient strategy, boolean training) {
         zeroGradients(energy);
         try (NDManager scope = x.getManager().newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -83,7 +91,9 @@ final class CreateGraphReference {
             NDArray input = x.duplicate();
             input.attach(scope);
             NDArray penalty =
-                    strategy.energyAndSquaredGradientNorm(energy, store, input, true).get(1).mean();
+                    strategy.energyAndSquaredGradientNorm(energy, store, input, training)
+                            .get(1)
+                            .mean();
             double value = penalty.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
             collector.backward(penalty);
             List<Double> flat = new ArrayList<>();
@@ -131,8 +141,19 @@ final class CreateGraphReference {
             InputGradient strategy,
             double gradientTolerance,
             String label) {
-        Result reference = penalty(energy, x);
-        Result tested = penalty(energy, x, strategy);
+        assertMatchesReference(energy, x, strategy, gradientTolerance, label, true);
+    }
+
+    /** As above, with the forward passes in training or inference mode. */
+    static void assertMatchesReference(
+            Block energy,
+            NDArray x,
+            InputGradient strategy,
+            double gradientTolerance,
+            String label,
+            boolean training) {
+        Result reference = penalty(energy, x, training);
+        Result tested = penalty(energy, x, strategy, training);
         assertTrue(reference.penalty() > 0f, label + ": the reference penalty is not trivial");
         assertEquals(reference.penalty(), tested.penalty(), 1e-4 * reference.penalty(), label);
         double error = relativeError(tested.parameterGradient(), reference.parameterGradient());

@@ -5,7 +5,6 @@ package io.github.energygan.gradient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,8 +129,8 @@ class InputGradientTest {
     }
 
     @Test
-    void finiteDifferenceHandlesOpaqueDjlBlocks() {
-        // DJL's lambda activations hide their function: no exact rule, so forBlock falls back.
+    void opaqueBlocksAreRefusedUnlessFiniteDifferencesAreChosen() {
+        // A lambda added as a bare function hides what it computes: no exact rule is known.
         SequentialBlock opaque =
                 new SequentialBlock()
                         .add(Linear.builder().setUnits(8).build())
@@ -140,10 +139,16 @@ class InputGradientTest {
         Engine.getInstance().setRandomSeed(3);
         opaque.initialize(manager, DataType.FLOAT64, new Shape(1, 3));
         assertFalse(ExactInputGradient.supports(opaque));
-        InputGradient strategy = InputGradient.forBlock(opaque);
-        assertInstanceOf(FiniteDifferenceInputGradient.class, strategy);
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> InputGradient.forBlock(opaque));
+        assertTrue(e.getMessage().contains("02LambdaBlock"), e.getMessage());
+        assertTrue(e.getMessage().contains("'anonymous'"), e.getMessage());
+        assertTrue(e.getMessage().contains("TraceableBlock"), e.getMessage());
+        assertTrue(e.getMessage().contains("FiniteDifferenceInputGradient"), e.getMessage());
+        // Chosen by name, finite differences work, to their stated accuracy.
         NDArray x = batch(3);
-        CreateGraphReference.assertMatchesReference(opaque, x, strategy, 1e-2, "opaque block");
+        CreateGraphReference.assertMatchesReference(
+                opaque, x, new FiniteDifferenceInputGradient(), 1e-2, "opaque block");
     }
 
     @Test
