@@ -59,8 +59,10 @@ public abstract class LangevinBuilder<T extends LangevinBuilder<T>> {
     }
 
     /**
-     * Seeds the engine's random generator at the start of every run; unseeded (the engine's stream
-     * continues) by default.
+     * Gives every run its own random stream with this seed, so that a run's result depends on the
+     * seed alone, whatever else runs concurrently, and the engine's generator is left untouched.
+     * Unseeded by default: the run then draws from the engine's generator, as seeded by whoever
+     * seeded it.
      *
      * @param seed the seed
      * @return this builder

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.util.Progress;
 
 import io.github.energygan.gradient.InputGradient;
+import io.github.energygan.util.RandomStream;
 
 import java.util.Arrays;
 
@@ -50,9 +51,7 @@ final class LangevinChains {
     McmcResult run(EnergyFunction energy, NDArray initial, Progress progress) {
         energy.checkBatch(initial);
         NDManager outer = initial.getManager();
-        if (seed != null) {
-            outer.getEngine().setRandomSeed(seed);
-        }
+        RandomStream random = seed != null ? RandomStream.seeded(seed) : RandomStream.engine();
         int chains = Math.toIntExact(initial.getShape().get(0));
         int total = Math.addExact(warmUpSteps, steps);
         int stride = SamplerDiagnostics.traceStride(total);
@@ -87,7 +86,7 @@ final class LangevinChains {
                     x.tempAttach(step);
                     e.tempAttach(step);
                     g.tempAttach(step);
-                    NDArray noise = step.randomNormal(0f, 1f, x.getShape(), x.getDataType());
+                    NDArray noise = random.normal(step, x.getShape(), x.getDataType());
                     NDArray proposal =
                             x.sub(g.mul(alpha)).add(noise.mul((float) Math.sqrt(2 * alpha)));
                     NDList proposed = energy.energyAndGradient(proposal);
@@ -99,8 +98,7 @@ final class LangevinChains {
                                         x, e, proposal, proposedE, proposedG, noise, alpha);
                         NDArray probability = logRatio.minimum(0f).exp();
                         NDArray accept =
-                                step.randomUniform(
-                                                0f, 1f, new Shape(chains), logRatio.getDataType())
+                                random.uniform(step, new Shape(chains), logRatio.getDataType())
                                         .log()
                                         .lt(logRatio);
                         NDArray rows =

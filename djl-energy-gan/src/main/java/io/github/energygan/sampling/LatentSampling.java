@@ -7,12 +7,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Progress;
 
 import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.util.Checks;
+import io.github.energygan.util.RandomStream;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -119,8 +121,12 @@ public final class LatentSampling {
             int batch,
             McmcSampler sampler,
             Progress progress) {
-        manager.getEngine().setRandomSeed(request.batchSeed(batch));
-        NDArray initial = manager.randomNormal(new Shape(size, gan.getLatentFeatures()));
+        NDArray initial =
+                RandomStream.seeded(request.batchSeed(batch))
+                        .normal(
+                                manager,
+                                new Shape(size, gan.getLatentFeatures()),
+                                DataType.FLOAT32);
         NDArray raw = generate(gan, initial);
         if (!request.runsChains()) {
             return new Samples(raw, raw, initial, null);

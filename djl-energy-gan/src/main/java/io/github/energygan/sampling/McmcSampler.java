@@ -16,8 +16,8 @@ public interface McmcSampler {
      * Runs the chains from the given states.
      *
      * <p>Every array a step creates lives in a sub-manager closed at the end of that step, so
-     * memory does not grow with the number of steps. The noise comes from the engine's random
-     * generator, reseeded at the start of the run when the sampler has a seed.
+     * memory does not grow with the number of steps. The noise comes from the run's own stream
+     * when the sampler has a seed, otherwise from the engine's generator.
      *
      * @param energy the energy to sample
      * @param initial the chains' starting states, {@code (chains, ...pointShape)}; finite

@@ -1,0 +1,148 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.util;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.SplittableRandom;
+
+/**
+ * A stream of random draws delivered as NDArrays, owned by one request or one run.
+ *
+ * <p>A seeded stream draws from its own {@link SplittableRandom}, so its result depends on its
+ * seed alone: concurrent requests with the same seed give bit-identical draws, and the engine's
+ * process-wide generator is neither read nor reseeded (a user's own {@code
+ * Engine.setRandomSeed} stays in force). DJL 0.36 gives the PyTorch engine's random operators no
+ * generator argument, so the numbers are drawn on the JVM and copied into an array; that costs
+ * about 20 ns per number, small beside the network passes each draw feeds.
+ *
+ * <p>{@link #engine()} is the stream of callers that leave the randomness to whoever seeded the
+ * engine; it draws with the engine's own operators.
+ *
+ * <p>A stream is not thread-safe: give each thread or request its own.
+ */
+public abstract class RandomStream {
+
+    private RandomStream() {}
+
+    /**
+     * Returns a stream that depends on this seed only.
+     *
+     * @param seed the seed
+     * @return the stream
+     */
+    public static RandomStream seeded(long seed) {
+        return new Seeded(seed);
+    }
+
+    /**
+     * Returns the stream of the engine's process-wide generator.
+     *
+     * @return the engine's stream
+     */
+    public static RandomStream engine() {
+        return Engine.INSTANCE;
+    }
+
+    /**
+     * Draws standard normal numbers.
+     *
+     * @param manager the manager the array joins
+     * @param shape the shape
+     * @param dataType {@link DataType#FLOAT32} or {@link DataType#FLOAT64}
+     * @return the draws
+     * @throws IllegalArgumentException for another data type
+     */
+    public abstract NDArray normal(NDManager manager, Shape shape, DataType dataType);
+
+    /**
+     * Draws numbers uniformly from {@code [0, 1)}.
+     *
+     * @param manager the manager the array joins
+     * @param shape the shape
+     * @param dataType {@link DataType#FLOAT32} or {@link DataType#FLOAT64}
+     * @return the draws
+     * @throws IllegalArgumentException for another data type
+     */
+    public abstract NDArray uniform(NDManager manager, Shape shape, DataType dataType);
+
+    private static final class Seeded extends RandomStream {
+
+        private final SplittableRandom random;
+
+        Seeded(long seed) {
+            random = new SplittableRandom(seed);
+        }
+
+        @Override
+        public NDArray normal(NDManager manager, Shape shape, DataType dataType) {
+            int size = size(shape);
+            if (dataType == DataType.FLOAT64) {
+                double[] values = new double[size];
+                for (int i = 0; i < size; i++) {
+                    values[i] = random.nextGaussian();
+                }
+                return manager.create(values, shape);
+            }
+            requireFloat32(dataType);
+            float[] values = new float[size];
+            for (int i = 0; i < size; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+            return manager.create(values, shape);
+        }
+
+        @Override
+        public NDArray uniform(NDManager manager, Shape shape, DataType dataType) {
+            int size = size(shape);
+            if (dataType == DataType.FLOAT64) {
+                double[] values = new double[size];
+                for (int i = 0; i < size; i++) {
+                    values[i] = random.nextDouble();
+                }
+                return manager.create(values, shape);
+            }
+            requireFloat32(dataType);
+            float[] values = new float[size];
+            for (int i = 0; i < size; i++) {
+                values[i] = random.nextFloat();
+            }
+            return manager.create(values, shape);
+        }
+
+        private static int size(Shape shape) {
+            long size = shape.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(
+                        "Cannot draw " + size + " random numbers in one array (shape " + shape + ")");
+            }
+            return (int) size;
+        }
+
+        private static void requireFloat32(DataType dataType) {
+            if (dataType != DataType.FLOAT32) {
+                throw new IllegalArgumentException(
+                        "Random draws come as FLOAT32 or FLOAT64, not " + dataType);
+            }
+        }
+    }
+
+    private static final class Engine extends RandomStream {
+
+        static final Engine INSTANCE = new Engine();
+
+        @Override
+        public NDArray normal(NDManager manager, Shape shape, DataType dataType) {
+            return manager.randomNormal(0f, 1f, shape, dataType);
+        }
+
+        @Override
+        public NDArray uniform(NDManager manager, Shape shape, DataType dataType) {
+            return manager.randomUniform(0f, 1f, shape, dataType);
+        }
+    }
+}
