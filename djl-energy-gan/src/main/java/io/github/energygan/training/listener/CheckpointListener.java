@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.util.Pair;
 import ai.djl.util.Utils;
 
+import io.github.energygan.loss.GeneratorLoss;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.model.ModelDirectories;
 
@@ -145,6 +146,27 @@ public class CheckpointListener extends EnergyGanListener {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write checkpoint into " + directory, e);
         }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Writes the last iteration's checkpoint when it is due: during training a checkpoint is
+     * written at the next step, once the optimiser has applied the update, and after the last
+     * iteration there is no next step.
+     */
+    @Override
+    public void onTrainingEnd(Trainer trainer) {
+        boolean endsIterations =
+                trainer.getLoss() instanceof GeneratorLoss || !hasGeneratorSteps();
+        long completed = getCompletedIterations();
+        if (!endsIterations
+                || completed == 0
+                || completed % every != 0
+                || completed == lastSavedIteration) {
+            return;
+        }
+        onEnergyStep(trainer, null, completed + 1);
     }
 
     private boolean weightsFinite() {
