@@ -3,43 +3,49 @@
  */
 package io.github.energygan.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.modality.Input;
 import ai.djl.modality.Output;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ZooModel;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.Trainer;
-import ai.djl.training.dataset.Batch;
+import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import ai.djl.translate.Batchifier;
 
 import io.github.energygan.dataset.GaussianGrid;
 import io.github.energygan.loss.EnergyLoss;
 import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
+import io.github.energygan.model.EnergyGanBlockFactory;
 import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.preset.EnergyGanPreset;
-import io.github.energygan.nn.EnergyMlp;
 import io.github.energygan.sampling.DifferentiableEnergy;
 import io.github.energygan.sampling.EnergyFunction;
 import io.github.energygan.sampling.MalaSampler;
 import io.github.energygan.sampling.McmcResult;
 import io.github.energygan.sampling.SampleRequest;
+import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.training.EnergyCritic;
 import io.github.energygan.training.EnergyGanTrainer;
 import io.github.energygan.training.EnergyGanTrainingConfig;
+import io.github.energygan.training.listener.DivergenceGuard;
 import io.github.energygan.training.listener.EnergyStatisticsListener;
 import io.github.energygan.translator.EnergyGanTranslatorFactory;
 import io.github.energygan.translator.EnergyScore;
@@ -64,6 +70,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs the Java snippets of the README, and checks that the README shows exactly this code: each
@@ -115,6 +122,23 @@ class ReadmeSnippetsTest {
             NDArray samples = model.generate(manager, 16); // (16, 2)
             assertEquals(new Shape(2), energy.getShape()); // not in README
             assertEquals(new Shape(16, 2), samples.getShape()); // not in README
+        }
+        // end-snippet
+
+        // snippet:model-load
+        try (Model model = Model.newInstance("energy-gan")) { // the weight file's name
+            // The factory rebuilds the networks from energy-gan.json and checks the weights'
+            // SHA-256; then DJL's own Model.load reads them.
+            model.setBlock(new EnergyGanBlockFactory().newBlock(model, modelDir, Map.of()));
+            model.load(modelDir);
+            EnergyGanBlock gan = (EnergyGanBlock) model.getBlock();
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray x = manager.create(new float[][] {{0f, 0f}, {1f, 1f}});
+                NDArray energy = EnergyScorer.of(gan).energies(x); // U(x), (2)
+                try (EnergyGanModel reference = EnergyGanModel.load(modelDir)) { // not in README
+                    assertArrayEquals(reference.energy(x).toFloatArray(), energy.toFloatArray()); // not in README
+                } // not in README
+            }
         }
         // end-snippet
 
@@ -234,38 +258,41 @@ class ReadmeSnippetsTest {
         float before;
         float after;
         // snippet:stock
-        EnergyMlp energy = EnergyMlp.builder().setInputFeatures(2).optHiddenWidths(64, 64).build();
+        // Your own energy network: any block whose output is U(x), (batch, 1).
+        SequentialBlock energy =
+                new SequentialBlock()
+                        .add(Linear.builder().setUnits(64).build())
+                        .add(Activation.reluBlock())
+                        .add(Linear.builder().setUnits(64).build())
+                        .add(Activation.reluBlock())
+                        .add(Linear.builder().setUnits(1).build());
         try (Model model = Model.newInstance("energy")) {
             model.setBlock(new EnergyCritic(energy)); // [x_data, x_model] → what EnergyLoss reads
+            EnergyStatisticsListener statistics = new EnergyStatisticsListener();
             DefaultTrainingConfig config =
-                    new DefaultTrainingConfig(new EnergyLoss(0.1f))
+                    new DefaultTrainingConfig(new EnergyLoss(0.1f)) // penalty weight λ = 0.1
                             .optOptimizer(
                                     Optimizer.adam()
                                             .optLearningRateTracker(Tracker.fixed(1e-3f))
-                                            .build());
+                                            .build())
+                            .addTrainingListeners(statistics, new DivergenceGuard());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 2), new Shape(1, 2));
                 NDManager manager = trainer.getManager();
-                NDArray data = manager.randomNormal(new Shape(128, 2)).mul(0.1f); // your data
+                NDArray data = manager.randomNormal(new Shape(1280, 2)).mul(0.1f); // your data
                 NDArray negatives =
-                        manager.randomUniform(-2f, 2f, new Shape(128, 2)); // your sampler
-                Batch batch =
-                        new Batch(
-                                manager.newSubManager(),
-                                new NDList(data, negatives),
-                                new NDList(data), // EnergyLoss ignores labels; EasyTrain wants one
-                                128,
-                                Batchifier.STACK,
-                                Batchifier.STACK,
-                                0,
-                                1);
+                        manager.randomUniform(-2f, 2f, new Shape(1280, 2)); // your sampler
+                ArrayDataset dataset =
+                        new ArrayDataset.Builder()
+                                .setData(data, negatives) // [x_data, x_model]
+                                .optLabels(data) // EnergyLoss ignores labels; EasyTrain wants one
+                                .setSampling(128, true)
+                                .build();
                 before = energyGap(trainer, data, negatives); // not in README
-                for (int i = 0; i < 50; i++) {
-                    EasyTrain.trainBatch(trainer, batch); // forward, loss, backward, listeners
-                    trainer.step();
-                }
+                EasyTrain.fit(trainer, 5, dataset, null); // 5 epochs of 10 steps
                 after = energyGap(trainer, data, negatives); // not in README
-                batch.close();
+                System.out.println(statistics.getLatest().orElseThrow().summary());
+                assertEquals(50, statistics.getHistory().size()); // not in README
             }
         }
         // end-snippet
@@ -296,7 +323,7 @@ class ReadmeSnippetsTest {
                     readmeBlock(readme, name),
                     "README snippet '" + name + "' differs from the tested code");
         }
-        for (String name : List.of("train", "load", "criteria", "serving", "mcmc")) {
+        for (String name : List.of("train", "load", "model-load", "criteria", "serving", "mcmc")) {
             assertEquals(
                     snippet(source, name),
                     readmeBlock(usage, name),
