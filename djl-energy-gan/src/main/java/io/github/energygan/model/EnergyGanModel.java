@@ -6,7 +6,6 @@ package io.github.energygan.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -85,7 +84,8 @@ public final class EnergyGanModel implements AutoCloseable {
      * Creates a model with freshly initialised weights on the CPU.
      *
      * @param architecture the architecture
-     * @param seed seeds the engine's random generator before the weights are drawn
+     * @param seed the seed the weights are drawn from (with each layer's own initializer; the
+     *     engine's generator is neither used nor reseeded)
      * @return the model
      */
     public static EnergyGanModel newModel(EnergyGanArchitecture architecture, int seed) {
@@ -93,8 +93,8 @@ public final class EnergyGanModel implements AutoCloseable {
         Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE);
         EnergyGanBlock block = architecture.newBlock();
         model.setBlock(block);
-        Engine.getEngine(ENGINE).setRandomSeed(seed);
-        block.initialize(model.getNDManager(), DataType.FLOAT32, block.getSingleSampleShape());
+        SeededInitialization.initialize(
+                block, model.getNDManager(), DataType.FLOAT32, seed, block.getSingleSampleShape());
         return new EnergyGanModel(model, architecture);
     }
 

@@ -98,7 +98,7 @@ final class LangevinChains {
                                         x, e, proposal, proposedE, proposedG, noise, alpha);
                         NDArray probability = logRatio.minimum(0f).exp();
                         NDArray accept =
-                                random.uniform(step, new Shape(chains), logRatio.getDataType())
+                                random.uniform(step, 0f, 1f, new Shape(chains), logRatio.getDataType())
                                         .log()
                                         .lt(logRatio);
                         NDArray rows =

@@ -5,7 +5,6 @@ package io.github.energygan.training;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,7 +19,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.BatchSampler;
 import ai.djl.training.dataset.RandomAccessDataset;
-import ai.djl.training.dataset.RandomSampler;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
@@ -39,6 +37,7 @@ import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.training.listener.CheckpointListener;
 import io.github.energygan.training.listener.DivergenceGuard;
 import io.github.energygan.training.listener.TrainingDivergedException;
+import io.github.energygan.util.RandomStream;
 import io.github.energygan.util.Scalars;
 
 import org.slf4j.Logger;
@@ -51,6 +50,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -143,9 +143,11 @@ public final class EnergyGanTrainer {
 
     /**
      * Trains for {@code config.iterations()} iterations on a dataset whose records' first data
-     * array is one sample. The dataset is validated first (not empty, right shape, finite); the
-     * engine's random generator is then seeded with the config's seed, so two fits of equal models
-     * with equal configs give equal weights.
+     * array is one sample. The dataset is validated first (not empty, right shape, finite). Every
+     * random choice (latent codes, batch order, negatives, chains) comes from streams derived
+     * from the config's seed and the iteration's number, never from the engine's generator, so
+     * two fits of equal models with equal configs give equal weights whatever else runs in the
+     * process.
      *
      * <p>Each call creates fresh DJL trainers (and fresh Adam moments).
      *
@@ -163,7 +165,6 @@ public final class EnergyGanTrainer {
         DatasetValidator.requireFiniteSamples(dataset, gan.getDataShape(), modelManager);
 
         String engineName = modelManager.getEngine().getEngineName();
-        Engine.getEngine(engineName).setRandomSeed(config.seed());
         List<TrainingListener> listeners = new ArrayList<>(config.listeners());
         if (listeners.stream().noneMatch(DivergenceGuard.class::isInstance)) {
             listeners.add(0, new DivergenceGuard());
@@ -229,6 +230,7 @@ public final class EnergyGanTrainer {
                 for (int i = 0; i < config.iterations(); i++) {
                     long progress = iteration % perEpoch;
                     clock.set(i);
+                    phases.beginIteration(iteration);
                     try {
                         for (int c = 0; c < config.criticSteps(); c++) {
                             phases.energyStep(progress, perEpoch);
@@ -277,6 +279,21 @@ public final class EnergyGanTrainer {
         return withPath;
     }
 
+    /** Keeps the iterations' streams apart from the data passes' orders. */
+    private static final long ITERATION_SALT = 0x1D5A_17E6_9B3C_4F21L;
+
+    private static final long SHUFFLE_SALT = 0x5F4E_8A21_C0D3_7B69L;
+
+    /**
+     * The seed of one stream of the run, from the config's seed, a salt naming the kind of stream
+     * and the stream's index, each passed through SplittableRandom's 64-bit finaliser (a
+     * bijection), so that distinct indices give distinct, unrelated seeds.
+     */
+    private long streamSeed(long salt, long index) {
+        long base = new SplittableRandom(config.seed() ^ salt).nextLong();
+        return new SplittableRandom(base ^ index).nextLong();
+    }
+
     /** The two phases of one iteration, sharing the run's state. */
     private final class Phases {
 
@@ -293,6 +310,9 @@ public final class EnergyGanTrainer {
         private double negativeStep;
         private NDArray replay;
         private long replayFilled;
+        private long dataPasses;
+        private SplittableRandom draws;
+        private RandomStream random;
 
         Phases(
                 EnergyGanBlock gan,
@@ -316,6 +336,15 @@ public final class EnergyGanTrainer {
         }
 
         /**
+         * Starts an iteration's random draws: every iteration has a stream of its own, derived
+         * from the config's seed and the iteration's number alone.
+         */
+        void beginIteration(long index) {
+            draws = new SplittableRandom(streamSeed(ITERATION_SALT, index));
+            random = RandomStream.seeded(draws.nextLong());
+        }
+
+        /**
          * The losses ignore labels, but {@link EasyTrain#trainBatch} files predictions under the
          * first label's device, so a batch carries one array as its label.
          */
@@ -327,7 +356,13 @@ public final class EnergyGanTrainer {
             if (batches == null || !batches.hasNext()) {
                 int batchSize = (int) Math.min(config.batchSize(), dataset.size());
                 batches =
-                        dataset.getData(run, new BatchSampler(new RandomSampler(), batchSize, true))
+                        dataset.getData(
+                                        run,
+                                        new BatchSampler(
+                                                new SeededShuffle(
+                                                        streamSeed(SHUFFLE_SALT, dataPasses++)),
+                                                batchSize,
+                                                true))
                                 .iterator();
             }
             return batches.next();
@@ -339,8 +374,10 @@ public final class EnergyGanTrainer {
                 NDArray real = source.getData().head();
                 int size = source.getSize();
                 NDArray z =
-                        step.randomNormal(
-                                new Shape(config.batchSize(), gan.getLatentFeatures()));
+                        random.normal(
+                                step,
+                                new Shape(config.batchSize(), gan.getLatentFeatures()),
+                                DataType.FLOAT32);
                 // Drawn outside any gradient collector: no graph, so no gradient can reach G.
                 NDArray fake =
                         gan.getGenerator()
@@ -384,7 +421,7 @@ public final class EnergyGanTrainer {
             }
             float half = config.negativeBroadScale() * gan.getEnergy().getDataScale();
             Shape shape = new Shape(broad).addAll(fake.getShape().slice(1));
-            NDArray box = fake.getManager().randomUniform(-half, half, shape, fake.getDataType());
+            NDArray box = random.uniform(fake.getManager(), -half, half, shape, fake.getDataType());
             return broad == size ? box : box.concat(fake.get(broad + ":"), 0);
         }
 
@@ -412,12 +449,12 @@ public final class EnergyGanTrainer {
                                 .toType(DataType.INT64, false);
                 replayFilled = end;
             } else {
-                slots = manager.randomPermutation(size).get(":" + batch);
+                slots = random.permutation(manager, size).get(":" + batch);
                 long[] column = new long[fresh.getShape().dimension()];
                 Arrays.fill(column, 1L);
                 column[0] = batch;
                 NDArray restart =
-                        manager.randomUniform(0f, 1f, new Shape(batch))
+                        random.uniform(manager, 0f, 1f, new Shape(batch), fresh.getDataType())
                                 .lt(config.negativeReplayFresh())
                                 .reshape(new Shape(column))
                                 .broadcast(fresh.getShape());
@@ -442,6 +479,7 @@ public final class EnergyGanTrainer {
                         MalaSampler.builder()
                                 .optAdaptiveStepSize(negativeStep, config.negativeLangevinSteps())
                                 .setSteps(0)
+                                .optSeed(draws.nextInt())
                                 .build()
                                 .sample(negatives, start, null);
                 negativeStep = refined.getDiagnostics().getStepSize();
@@ -453,7 +491,7 @@ public final class EnergyGanTrainer {
             NDArray x = start;
             for (int k = 0; k < config.negativeLangevinSteps(); k++) {
                 NDArray gradient = scorer.energiesAndGradients(x).get(1);
-                NDArray noise = x.getManager().randomNormal(x.getShape());
+                NDArray noise = random.normal(x.getManager(), x.getShape(), x.getDataType());
                 x =
                         x.sub(Scalars.mul(gradient, alpha * s * s))
                                 .add(Scalars.mul(noise, s * (float) Math.sqrt(2 * alpha)));
@@ -464,10 +502,12 @@ public final class EnergyGanTrainer {
         void generatorStep(long progress, long total) {
             try (NDManager step = run.newSubManager()) {
                 int size = config.batchSize();
-                NDArray z = step.randomNormal(new Shape(size, gan.getLatentFeatures()));
+                NDArray z =
+                        random.normal(
+                                step, new Shape(size, gan.getLatentFeatures()), DataType.FLOAT32);
                 NDList data = new NDList(z);
                 if (marginalCodes) {
-                    data.add(z.get(step.randomPermutation(size)));
+                    data.add(z.get(random.permutation(step, size)));
                 }
                 Batch batch =
                         new Batch(

@@ -57,18 +57,68 @@ public abstract class RandomStream {
      * @return the draws
      * @throws IllegalArgumentException for another data type
      */
-    public abstract NDArray normal(NDManager manager, Shape shape, DataType dataType);
+    public NDArray normal(NDManager manager, Shape shape, DataType dataType) {
+        return normal(manager, 0f, 1f, shape, dataType);
+    }
 
     /**
-     * Draws numbers uniformly from {@code [0, 1)}.
+     * Draws normal numbers.
      *
      * @param manager the manager the array joins
+     * @param mean the mean
+     * @param deviation the standard deviation
      * @param shape the shape
      * @param dataType {@link DataType#FLOAT32} or {@link DataType#FLOAT64}
      * @return the draws
      * @throws IllegalArgumentException for another data type
      */
-    public abstract NDArray uniform(NDManager manager, Shape shape, DataType dataType);
+    public abstract NDArray normal(
+            NDManager manager, float mean, float deviation, Shape shape, DataType dataType);
+
+    /**
+     * Draws numbers uniformly from {@code [low, high)}.
+     *
+     * @param manager the manager the array joins
+     * @param low the lower bound
+     * @param high the upper bound
+     * @param shape the shape
+     * @param dataType {@link DataType#FLOAT32} or {@link DataType#FLOAT64}
+     * @return the draws
+     * @throws IllegalArgumentException for another data type
+     */
+    public abstract NDArray uniform(
+            NDManager manager, float low, float high, Shape shape, DataType dataType);
+
+    /**
+     * Draws a uniformly random permutation of {@code 0 … n−1}.
+     *
+     * @param manager the manager the array joins
+     * @param n the number of elements
+     * @return the permutation, {@link DataType#INT64}, shape {@code (n)}
+     */
+    public abstract NDArray permutation(NDManager manager, long n);
+
+    /**
+     * Returns {@code 0 … n−1} in a uniformly random order (Fisher and Yates, as in Knuth's
+     * Algorithm P).
+     *
+     * @param random the source of the order
+     * @param n the number of elements
+     * @return the shuffled indices
+     */
+    public static long[] shuffledIndices(SplittableRandom random, int n) {
+        long[] indices = new long[n];
+        for (int i = 0; i < n; i++) {
+            indices[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long swap = indices[i];
+            indices[i] = indices[j];
+            indices[j] = swap;
+        }
+        return indices;
+    }
 
     private static final class Seeded extends RandomStream {
 
@@ -79,39 +129,47 @@ public abstract class RandomStream {
         }
 
         @Override
-        public NDArray normal(NDManager manager, Shape shape, DataType dataType) {
+        public NDArray normal(
+                NDManager manager, float mean, float deviation, Shape shape, DataType dataType) {
             int size = size(shape);
             if (dataType == DataType.FLOAT64) {
                 double[] values = new double[size];
                 for (int i = 0; i < size; i++) {
-                    values[i] = random.nextGaussian();
+                    values[i] = mean + deviation * random.nextGaussian();
                 }
                 return manager.create(values, shape);
             }
             requireFloat32(dataType);
             float[] values = new float[size];
             for (int i = 0; i < size; i++) {
-                values[i] = (float) random.nextGaussian();
+                values[i] = (float) (mean + deviation * random.nextGaussian());
             }
             return manager.create(values, shape);
         }
 
         @Override
-        public NDArray uniform(NDManager manager, Shape shape, DataType dataType) {
+        public NDArray uniform(
+                NDManager manager, float low, float high, Shape shape, DataType dataType) {
             int size = size(shape);
+            double width = (double) high - low;
             if (dataType == DataType.FLOAT64) {
                 double[] values = new double[size];
                 for (int i = 0; i < size; i++) {
-                    values[i] = random.nextDouble();
+                    values[i] = low + width * random.nextDouble();
                 }
                 return manager.create(values, shape);
             }
             requireFloat32(dataType);
             float[] values = new float[size];
             for (int i = 0; i < size; i++) {
-                values[i] = random.nextFloat();
+                values[i] = (float) (low + width * random.nextDouble());
             }
             return manager.create(values, shape);
+        }
+
+        @Override
+        public NDArray permutation(NDManager manager, long n) {
+            return manager.create(shuffledIndices(random, size(new Shape(n))));
         }
 
         private static int size(Shape shape) {
@@ -136,13 +194,20 @@ public abstract class RandomStream {
         static final Engine INSTANCE = new Engine();
 
         @Override
-        public NDArray normal(NDManager manager, Shape shape, DataType dataType) {
-            return manager.randomNormal(0f, 1f, shape, dataType);
+        public NDArray normal(
+                NDManager manager, float mean, float deviation, Shape shape, DataType dataType) {
+            return manager.randomNormal(mean, deviation, shape, dataType);
         }
 
         @Override
-        public NDArray uniform(NDManager manager, Shape shape, DataType dataType) {
-            return manager.randomUniform(0f, 1f, shape, dataType);
+        public NDArray uniform(
+                NDManager manager, float low, float high, Shape shape, DataType dataType) {
+            return manager.randomUniform(low, high, shape, dataType);
+        }
+
+        @Override
+        public NDArray permutation(NDManager manager, long n) {
+            return manager.randomPermutation(n);
         }
     }
 }
