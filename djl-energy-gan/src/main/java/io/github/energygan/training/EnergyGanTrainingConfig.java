@@ -85,7 +85,7 @@ import java.util.List;
  * @param negativeReplayFresh the fraction of each replayed batch restarted from fresh negatives
  *     (the generator's samples, with any broad ones), in {@code (0, 1]}
  * @param inputGradient the input-gradient strategy of the penalty; null chooses the exact one
- *     when the energy network supports it, finite differences otherwise
+ *     (an energy network it does not cover is refused)
  * @param listeners listeners of both DJL trainers (energy and generator); this library's listeners
  *     tell the two apart by their loss, a stock listener sees both
  */
@@ -278,11 +278,7 @@ public record EnergyGanTrainingConfig(
                             .optWarmUpBeginValue(learningRate / 10f)
                             .build();
         }
-        return Optimizer.adam()
-                .optLearningRateTracker(tracker)
-                .optBeta1(beta1)
-                .optBeta2(beta2)
-                .build();
+        return new ResumableAdam(tracker, beta1, beta2);
     }
 
     /**
