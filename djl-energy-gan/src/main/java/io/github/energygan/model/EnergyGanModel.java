@@ -195,6 +195,21 @@ public final class EnergyGanModel implements AutoCloseable {
      *     naming them
      */
     public void save(Path directory) throws IOException {
+        save(directory, staging -> {});
+    }
+
+    /**
+     * Saves the model as {@link #save(Path)} does, with files of the caller's beside it, written
+     * into the same staging directory so that they are switched in together with the weights
+     * (a training checkpoint's state, for instance). A later {@link #save(Path)} into the same
+     * directory refuses those files; give each such save a directory of its own.
+     *
+     * @param directory the target directory: absent, empty, or an earlier save
+     * @param companion writes the caller's files into the staging directory
+     * @throws IOException if the directory cannot be written, or holds files other than a save's,
+     *     naming them
+     */
+    public void save(Path directory, ModelDirectories.Writer companion) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
         checkReplaceable(target);
         ModelDirectories.replace(
@@ -213,6 +228,7 @@ public final class EnergyGanModel implements AutoCloseable {
                             staging.resolve(SERVING_PROPERTIES),
                             SERVING_PROPERTIES_CONTENT,
                             StandardCharsets.UTF_8);
+                    companion.write(staging);
                 });
     }
 

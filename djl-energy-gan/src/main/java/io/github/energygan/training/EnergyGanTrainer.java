@@ -6,12 +6,14 @@ package io.github.energygan.training;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.EasyTrain;
 import ai.djl.training.ParameterStore;
@@ -20,6 +22,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.dataset.BatchSampler;
 import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 
@@ -29,6 +32,7 @@ import io.github.energygan.loss.EnergyLoss;
 import io.github.energygan.loss.GeneratorLoss;
 import io.github.energygan.loss.Schedule;
 import io.github.energygan.model.EnergyGanModel;
+import io.github.energygan.model.ModelDirectories;
 import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.sampling.DataEnergy;
 import io.github.energygan.sampling.MalaSampler;
@@ -36,6 +40,7 @@ import io.github.energygan.sampling.McmcResult;
 import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.training.listener.CheckpointListener;
 import io.github.energygan.training.listener.DivergenceGuard;
+import io.github.energygan.training.listener.EnergyGanListener;
 import io.github.energygan.training.listener.TrainingDivergedException;
 import io.github.energygan.util.RandomStream;
 import io.github.energygan.util.Scalars;
@@ -44,6 +49,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,11 +164,47 @@ public final class EnergyGanTrainer {
      * @throws TranslateException if the dataset cannot be read
      */
     public void fit(RandomAccessDataset dataset) throws IOException, TranslateException {
+        fit(dataset, null);
+    }
+
+    /**
+     * Continues a run from one of its checkpoints, as if it had never stopped: with the same
+     * model (loaded from that checkpoint, {@code EnergyGanModel.load(checkpoint)}), the same
+     * config and the same data, the weights at the end are bit for bit those of the uninterrupted
+     * run. The checkpoint's training state (written by a {@link CheckpointListener} among the
+     * config's listeners) restores the optimizers' moments and counts, the iteration, the weight
+     * averages and the negatives' adapted step; the random draws follow from the seed and the
+     * iteration. Runs with a replay buffer of negatives cannot be resumed.
+     *
+     * @param dataset the training data, the same as the interrupted run's
+     * @param checkpoint the checkpoint directory to continue from, or null to start afresh
+     * @throws IllegalArgumentException if the dataset is empty, mis-shaped or not finite, or the
+     *     checkpoint was written by a run with other settings, architecture or data size (the
+     *     message names the first difference), or the config has a replay buffer
+     * @throws TrainingDivergedException if training diverges
+     * @throws IOException if the dataset or the checkpoint cannot be read, or the checkpoint's
+     *     training state is missing or damaged
+     * @throws TranslateException if the dataset cannot be read
+     */
+    public void fit(RandomAccessDataset dataset, Path checkpoint)
+            throws IOException, TranslateException {
         Objects.requireNonNull(dataset, "dataset");
         EnergyGanBlock gan = model.getBlock();
         NDManager modelManager = model.getModel().getNDManager();
         dataset.prepare();
         DatasetValidator.requireFiniteSamples(dataset, gan.getDataShape(), modelManager);
+        String fingerprint = fingerprint(dataset);
+        TrainingState resumed = null;
+        if (checkpoint != null) {
+            if (config.negativeReplaySize() > 0) {
+                throw new IllegalArgumentException(
+                        "A run with a replay buffer of negatives (negativeReplaySize "
+                                + config.negativeReplaySize()
+                                + ") cannot be resumed: its checkpoints do not hold the buffer");
+            }
+            resumed = TrainingState.read(checkpoint, modelManager);
+            requireSameRun(checkpoint, resumed.fingerprint, fingerprint);
+        }
 
         String engineName = modelManager.getEngine().getEngineName();
         List<TrainingListener> listeners = new ArrayList<>(config.listeners());
@@ -182,19 +224,21 @@ public final class EnergyGanTrainer {
 
         // The losses read their scheduled coefficients at the iteration this clock reports.
         AtomicInteger clock = new AtomicInteger();
+        Optimizer energyOptimizer = config.newEnergyOptimizer();
+        Optimizer generatorOptimizer = config.newGeneratorOptimizer();
         DefaultTrainingConfig energyConfig =
                 new DefaultTrainingConfig(
                                 new EnergyLoss(
                                         new Schedule(config.penaltySchedule(), clock::get),
                                         config.energyMagnitudeWeight()))
-                        .optOptimizer(config.newEnergyOptimizer())
+                        .optOptimizer(energyOptimizer)
                         .optDevices(new Device[] {device});
         DefaultTrainingConfig generatorConfig =
                 new DefaultTrainingConfig(
                                 generatorLoss(
                                         gan,
                                         new Schedule(config.estimatorWeightSchedule(), clock::get)))
-                        .optOptimizer(config.newGeneratorOptimizer())
+                        .optOptimizer(generatorOptimizer)
                         .optDevices(new Device[] {device});
         for (TrainingListener listener : listeners) {
             energyConfig.addTrainingListeners(listener);
@@ -227,38 +271,179 @@ public final class EnergyGanTrainer {
                                 ? new ParameterAverage(
                                         gan.getEnergy(), config.energyAveraging(), run)
                                 : null;
-                for (int i = 0; i < config.iterations(); i++) {
-                    long progress = iteration % perEpoch;
-                    clock.set(i);
-                    phases.beginIteration(iteration);
-                    try {
-                        for (int c = 0; c < config.criticSteps(); c++) {
-                            phases.energyStep(progress, perEpoch);
+                List<Parameter> energyParameters = parametersOf(gan.getEnergy());
+                List<Parameter> generatorParameters = parametersOf(generatorView.getBlock());
+                int first = 0;
+                if (resumed != null) {
+                    first = Math.toIntExact(resumed.iteration);
+                    iteration = resumed.iteration;
+                    resumable(energyOptimizer).importState(energyParameters, resumed.energy);
+                    resumable(generatorOptimizer)
+                            .importState(generatorParameters, resumed.generator);
+                    restore(average, resumed.generatorAverage, "generator");
+                    restore(energyAverage, resumed.energyAverage, "energy");
+                    phases.resume(resumed.negativeStep, iteration * config.criticSteps());
+                    for (TrainingListener listener : listeners) {
+                        if (listener instanceof EnergyGanListener) {
+                            ((EnergyGanListener) listener).resumeAt(iteration);
                         }
-                        phases.generatorStep(progress, perEpoch);
-                    } catch (TrainingDivergedException e) {
-                        throw withCheckpoint(e, listeners);
                     }
-                    if (average != null) {
-                        average.update();
-                    }
-                    if (energyAverage != null) {
-                        energyAverage.update();
-                    }
-                    iteration++;
-                    if (iteration % perEpoch == 0) {
-                        energyTrainer.notifyListeners(l -> l.onEpoch(energyTrainer));
-                        generatorTrainer.notifyListeners(l -> l.onEpoch(generatorTrainer));
-                    }
+                    logger.info("Resuming at iteration {} from {}", iteration, checkpoint);
                 }
-                if (average != null) {
-                    average.copyToBlock();
-                }
-                if (energyAverage != null) {
-                    energyAverage.copyToBlock();
+                ModelDirectories.Writer state =
+                        staging -> {
+                            if (config.negativeReplaySize() > 0) {
+                                return;
+                            }
+                            try (NDManager scope = run.newSubManager()) {
+                                new TrainingState(
+                                                iteration,
+                                                phases.negativeStepAtBoundary,
+                                                fingerprint,
+                                                resumable(energyOptimizer)
+                                                        .exportState(energyParameters, scope),
+                                                resumable(generatorOptimizer)
+                                                        .exportState(generatorParameters, scope),
+                                                energyAverage == null
+                                                        ? List.of()
+                                                        : energyAverage.snapshot(scope),
+                                                average == null
+                                                        ? List.of()
+                                                        : average.snapshot(scope))
+                                        .write(staging);
+                            }
+                        };
+                List<CheckpointListener> checkpoints =
+                        listeners.stream()
+                                .filter(CheckpointListener.class::isInstance)
+                                .map(CheckpointListener.class::cast)
+                                .toList();
+                checkpoints.forEach(c -> c.setCompanion(state));
+                try {
+                    train(
+                            first,
+                            clock,
+                            phases,
+                            average,
+                            energyAverage,
+                            listeners,
+                            energyTrainer,
+                            generatorTrainer);
+                } finally {
+                    checkpoints.forEach(c -> c.setCompanion(null));
                 }
             }
         }
+    }
+
+    /** The iterations from {@code first} on, and the weight averages written in at the end. */
+    private void train(
+            int first,
+            AtomicInteger clock,
+            Phases phases,
+            ParameterAverage average,
+            ParameterAverage energyAverage,
+            List<TrainingListener> listeners,
+            Trainer energyTrainer,
+            Trainer generatorTrainer)
+            throws IOException, TranslateException {
+        int perEpoch = config.iterationsPerEpoch();
+        for (int i = first; i < config.iterations(); i++) {
+            long progress = iteration % perEpoch;
+            clock.set(i);
+            phases.beginIteration(iteration);
+            try {
+                for (int c = 0; c < config.criticSteps(); c++) {
+                    phases.energyStep(progress, perEpoch);
+                }
+                phases.generatorStep(progress, perEpoch);
+            } catch (TrainingDivergedException e) {
+                throw withCheckpoint(e, listeners);
+            }
+            if (average != null) {
+                average.update();
+            }
+            if (energyAverage != null) {
+                energyAverage.update();
+            }
+            iteration++;
+            phases.negativeStepAtBoundary = phases.negativeStep;
+            if (iteration % perEpoch == 0) {
+                energyTrainer.notifyListeners(l -> l.onEpoch(energyTrainer));
+                generatorTrainer.notifyListeners(l -> l.onEpoch(generatorTrainer));
+            }
+        }
+        if (average != null) {
+            average.copyToBlock();
+        }
+        if (energyAverage != null) {
+            energyAverage.copyToBlock();
+        }
+    }
+
+    private static List<Parameter> parametersOf(Block block) {
+        return new ArrayList<>(block.getParameters().values());
+    }
+
+    private static ResumableAdam resumable(Optimizer optimizer) {
+        if (!(optimizer instanceof ResumableAdam)) {
+            throw new IllegalStateException(
+                    "Checkpoints need the trainer's own Adam; got " + optimizer.getClass());
+        }
+        return (ResumableAdam) optimizer;
+    }
+
+    private static void restore(ParameterAverage average, List<NDArray> saved, String network) {
+        if (average == null) {
+            if (!saved.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "The checkpoint holds a weight average of the " + network + ", the config none");
+            }
+            return;
+        }
+        average.restore(saved);
+    }
+
+    /**
+     * What makes two runs the same run: the architecture, every setting of the config but its
+     * listeners, and the number of training samples.
+     */
+    private String fingerprint(RandomAccessDataset dataset) {
+        StringBuilder text = new StringBuilder("architecture=").append(model.getArchitecture());
+        for (RecordComponent component : EnergyGanTrainingConfig.class.getRecordComponents()) {
+            if ("listeners".equals(component.getName())) {
+                continue;
+            }
+            Object value;
+            try {
+                value = component.getAccessor().invoke(config);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            text.append("; ").append(component.getName()).append('=').append(value);
+        }
+        return text.append("; samples=").append(dataset.size()).toString();
+    }
+
+    private static void requireSameRun(Path checkpoint, String saved, String current) {
+        if (saved.equals(current)) {
+            return;
+        }
+        String[] before = saved.split("; ");
+        String[] now = current.split("; ");
+        String difference = "the settings";
+        for (int i = 0; i < Math.min(before.length, now.length); i++) {
+            if (!before[i].equals(now[i])) {
+                difference = before[i] + " then, " + now[i] + " now";
+                break;
+            }
+        }
+        throw new IllegalArgumentException(
+                "Checkpoint "
+                        + checkpoint
+                        + " was written by a run with other settings ("
+                        + difference
+                        + "); resume with the interrupted run's settings");
     }
 
     private TrainingDivergedException withCheckpoint(
@@ -308,6 +493,7 @@ public final class EnergyGanTrainer {
         private Iterator<Batch> batches;
         private final DataEnergy negatives;
         private double negativeStep;
+        private double negativeStepAtBoundary;
         private NDArray replay;
         private long replayFilled;
         private long dataPasses;
@@ -333,6 +519,24 @@ public final class EnergyGanTrainer {
                     new DataEnergy(gan.getEnergy(), EnergyScorer.of(gan).getDataShape(), 1f);
             float s = gan.getEnergy().getDataScale();
             this.negativeStep = (double) config.negativeLangevinStepSize() * s * s;
+            this.negativeStepAtBoundary = negativeStep;
+        }
+
+        /**
+         * Takes up a resumed run: the negatives' step as it was after the last completed
+         * iteration, and the data where that iteration left them (their order is a function of
+         * the seed and the pass, so the batches already drawn are drawn again and dropped).
+         */
+        void resume(double step, long consumedBatches) throws IOException, TranslateException {
+            negativeStep = step;
+            negativeStepAtBoundary = step;
+            long batchSize = Math.min(config.batchSize(), dataset.size());
+            long perPass = dataset.size() / batchSize;
+            dataPasses = consumedBatches / perPass;
+            batches = null;
+            for (long b = consumedBatches % perPass; b > 0; b--) {
+                nextDataBatch().close();
+            }
         }
 
         /**

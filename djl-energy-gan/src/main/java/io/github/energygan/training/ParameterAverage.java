@@ -52,6 +52,50 @@ final class ParameterAverage {
         }
     }
 
+    /**
+     * Copies the averages, for a checkpoint.
+     *
+     * @param manager the manager the copies join
+     * @return the averages, in the block's parameter order
+     */
+    List<NDArray> snapshot(NDManager manager) {
+        List<NDArray> copies = new ArrayList<>();
+        for (NDArray average : averages) {
+            NDArray copy = average.duplicate();
+            copy.attach(manager);
+            copies.add(copy);
+        }
+        return copies;
+    }
+
+    /**
+     * Restores averages taken by {@link #snapshot}.
+     *
+     * @param saved the averages, in the block's parameter order
+     * @throws IllegalArgumentException if they do not fit the block
+     */
+    void restore(List<NDArray> saved) {
+        if (saved.size() != averages.size()) {
+            throw new IllegalArgumentException(
+                    "The checkpoint holds "
+                            + saved.size()
+                            + " weight averages, the network has "
+                            + averages.size()
+                            + " parameters");
+        }
+        for (int i = 0; i < saved.size(); i++) {
+            NDArray average = averages.get(i);
+            if (!saved.get(i).getShape().equals(average.getShape())) {
+                throw new IllegalArgumentException(
+                        "A saved weight average has shape "
+                                + saved.get(i).getShape()
+                                + ", the parameter "
+                                + average.getShape());
+            }
+            average.muli(0f).addi(saved.get(i));
+        }
+    }
+
     /** Overwrites the block's parameters with the averages. */
     void copyToBlock() {
         for (int i = 0; i < parameters.size(); i++) {

@@ -5,6 +5,7 @@ package io.github.energygan.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
@@ -101,9 +102,10 @@ final class ResumableAdam extends Optimizer {
      * not yet updated) and counts.
      *
      * @param parameters the parameters, in the order the state keeps
-     * @return the state; its arrays belong to the caller
+     * @param manager the manager the copies join
+     * @return the state
      */
-    State exportState(List<Parameter> parameters) {
+    State exportState(List<Parameter> parameters, NDManager manager) {
         List<NDArray> m = new ArrayList<>();
         List<NDArray> v = new ArrayList<>();
         int[] c = new int[parameters.size()];
@@ -112,8 +114,8 @@ final class ResumableAdam extends Optimizer {
             NDArray weight = parameter.getArray();
             NDArray mean = means.get(parameter.getId());
             NDArray variance = variances.get(parameter.getId());
-            m.add(mean != null ? mean.duplicate() : weight.zerosLike());
-            v.add(variance != null ? variance.duplicate() : weight.zerosLike());
+            m.add(copyInto(mean, weight, manager));
+            v.add(copyInto(variance, weight, manager));
             c[i] = counts.getOrDefault(parameter.getId(), 0);
         }
         return new State(m, v, c, updates);
@@ -158,6 +160,12 @@ final class ResumableAdam extends Optimizer {
             }
         }
         updates = state.updates();
+    }
+
+    private static NDArray copyInto(NDArray moment, NDArray weight, NDManager manager) {
+        NDArray copy = moment != null ? moment.duplicate() : weight.zerosLike();
+        copy.attach(manager);
+        return copy;
     }
 
     private static NDArray copyOf(NDArray moment, NDArray weight) {

@@ -113,6 +113,75 @@ class EnergyGanTrainerTest {
         return total;
     }
 
+    /** Settings that exercise every part of the training state: averages, MALA negatives. */
+    private static EnergyGanTrainingConfig.Builder resumable(int seed) {
+        return quick(60)
+                .optSeed(seed)
+                .optGeneratorAveraging(0.9f)
+                .optEnergyAveraging(0.8f)
+                .optNegativeLangevin(3, 0.01f)
+                .optNegativeLangevinAdjusted(true);
+    }
+
+    @Test
+    void aResumedRunEndsWithTheUninterruptedRunsWeights(@TempDir Path dir) throws Exception {
+        // 200 samples in batches of 64: 3 batches a pass, so iteration 40 (80 batches) resumes
+        // two batches into a pass.
+        GaussianRing data = ring(200);
+        float[] uninterrupted;
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 7)) {
+            EnergyGanTrainingConfig config =
+                    resumable(5)
+                            .addTrainingListeners(
+                                    new CheckpointListener(model, dir.resolve("a"), 20, 5))
+                            .build();
+            new EnergyGanTrainer(model, config).fit(data);
+            uninterrupted = weights(model.getBlock());
+        }
+        Path checkpoint = dir.resolve("a").resolve("iteration-00000040");
+        assertTrue(Files.isRegularFile(checkpoint.resolve("training-state.json")));
+        try (EnergyGanModel model = EnergyGanModel.load(checkpoint)) {
+            CheckpointListener checkpoints = new CheckpointListener(model, dir.resolve("a"), 20, 5);
+            EnergyStatisticsListener statistics = new EnergyStatisticsListener(1, 0);
+            EnergyGanTrainingConfig config =
+                    resumable(5).addTrainingListeners(checkpoints, statistics).build();
+            new EnergyGanTrainer(model, config).fit(data, checkpoint);
+            assertArrayEquals(uninterrupted, weights(model.getBlock()));
+            // The listeners carry on counting from the checkpoint.
+            assertEquals(41, statistics.getHistory().get(0).iteration());
+            assertEquals(dir.resolve("a").resolve("iteration-00000060"), checkpoints.getLastCheckpoint().orElseThrow());
+        }
+    }
+
+    @Test
+    void aCheckpointOfOtherSettingsIsRefusedByName(@TempDir Path dir) throws Exception {
+        GaussianRing data = ring(200);
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 7)) {
+            EnergyGanTrainingConfig config =
+                    resumable(5)
+                            .addTrainingListeners(new CheckpointListener(model, dir, 20, 5))
+                            .build();
+            new EnergyGanTrainer(model, config).fit(data);
+        }
+        Path checkpoint = dir.resolve("iteration-00000020");
+        try (EnergyGanModel model = EnergyGanModel.load(checkpoint)) {
+            EnergyGanTrainer otherSeed = new EnergyGanTrainer(model, resumable(6).build());
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> otherSeed.fit(data, checkpoint));
+            assertTrue(e.getMessage().contains("seed=5 then, seed=6 now"), e.getMessage());
+            // A damaged state is named before any work.
+            Files.write(
+                    checkpoint.resolve("training-state.ndlist"),
+                    new byte[] {1, 2, 3},
+                    java.nio.file.StandardOpenOption.APPEND);
+            java.io.IOException damaged =
+                    assertThrows(
+                            java.io.IOException.class,
+                            () -> new EnergyGanTrainer(model, resumable(5).build()).fit(data, checkpoint));
+            assertTrue(damaged.getMessage().contains("SHA-256"), damaged.getMessage());
+        }
+    }
+
     @Test
     void phasesNeverLeakGradientsIntoEachOther() throws Exception {
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 1)) {

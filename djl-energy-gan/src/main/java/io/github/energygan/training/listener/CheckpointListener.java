@@ -47,7 +47,9 @@ public class CheckpointListener extends EnergyGanListener {
     private static final Logger logger = LoggerFactory.getLogger(CheckpointListener.class);
 
     private final Block block;
-    private final Saver saver;
+    private final Model djlModel;
+    private EnergyGanModel energyGan;
+    private volatile ModelDirectories.Writer companion;
     private final Path directory;
     private final int every;
     private final int keep;
@@ -64,7 +66,8 @@ public class CheckpointListener extends EnergyGanListener {
      * @throws IllegalArgumentException if {@code every} or {@code keep} is below 1
      */
     public CheckpointListener(EnergyGanModel model, Path directory, int every, int keep) {
-        this(Objects.requireNonNull(model, "model").getBlock(), model::save, directory, every, keep);
+        this(Objects.requireNonNull(model, "model").getBlock(), null, directory, every, keep);
+        this.energyGan = model;
     }
 
     /**
@@ -79,23 +82,54 @@ public class CheckpointListener extends EnergyGanListener {
      * @throws IllegalArgumentException if {@code every} or {@code keep} is below 1
      */
     public CheckpointListener(Model model, Path directory, int every, int keep) {
-        this(
-                Objects.requireNonNull(model, "model").getBlock(),
-                target -> ModelDirectories.replace(target, dir -> model.save(dir, model.getName())),
-                directory,
-                every,
-                keep);
+        this(Objects.requireNonNull(model, "model").getBlock(), model, directory, every, keep);
     }
 
-    /** Writes one checkpoint directory whole. */
-    @FunctionalInterface
-    private interface Saver {
-        void save(Path target) throws IOException;
+    /**
+     * Sets what each checkpoint holds besides the weights, written into the same directory and
+     * switched in with them; {@code EnergyGanTrainer} puts its training state (optimizer moments,
+     * iteration, weight averages) here for the length of a fit, which makes its checkpoints
+     * resumable.
+     *
+     * @param writer writes the extra files into a checkpoint's staging directory, or null for
+     *     none
+     */
+    public void setCompanion(ModelDirectories.Writer writer) {
+        this.companion = writer;
     }
 
-    private CheckpointListener(Block block, Saver saver, Path directory, int every, int keep) {
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The checkpoint the run resumes from is not written again, and the checkpoints already
+     * in the directory count towards the newest {@code keep}.
+     */
+    @Override
+    public void resumeAt(long completed) {
+        super.resumeAt(completed);
+        lastSavedIteration = completed;
+        synchronized (written) {
+            written.clear();
+            if (Files.isDirectory(directory)) {
+                try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
+                    entries.filter(p -> p.getFileName().toString().matches("iteration-\\d{8}"))
+                            .filter(p -> iterationOf(p) <= completed)
+                            .sorted()
+                            .forEach(written::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot list the checkpoints in " + directory, e);
+                }
+            }
+        }
+    }
+
+    private static long iterationOf(Path checkpoint) {
+        return Long.parseLong(checkpoint.getFileName().toString().substring("iteration-".length()));
+    }
+
+    private CheckpointListener(Block block, Model model, Path directory, int every, int keep) {
         this.block = Objects.requireNonNull(block, "the model's block");
-        this.saver = saver;
+        this.djlModel = model;
         this.directory = Objects.requireNonNull(directory, "directory");
         if (every < 1 || keep < 1) {
             throw new IllegalArgumentException(
@@ -188,7 +222,17 @@ public class CheckpointListener extends EnergyGanListener {
         Files.createDirectories(directory);
         Path target = directory.resolve(String.format(Locale.ROOT, "iteration-%08d", completed));
         // The save switches the whole directory in: a crash leaves the checkpoint absent or whole.
-        saver.save(target);
+        ModelDirectories.Writer extra = companion != null ? companion : staging -> {};
+        if (energyGan != null) {
+            energyGan.save(target, extra);
+        } else {
+            ModelDirectories.replace(
+                    target,
+                    staging -> {
+                        djlModel.save(staging, djlModel.getName());
+                        extra.write(staging);
+                    });
+        }
         synchronized (written) {
             written.add(target);
             while (written.size() > keep) {

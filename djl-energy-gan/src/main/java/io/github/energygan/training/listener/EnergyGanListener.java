@@ -66,6 +66,15 @@ public abstract class EnergyGanListener extends TrainingListenerAdapter {
     }
 
     /**
+     * Continues the count of a resumed run: the next iteration is {@code completed + 1}.
+     *
+     * @param completed the iterations the run had completed
+     */
+    public void resumeAt(long completed) {
+        completedIterations = completed;
+    }
+
+    /**
      * Returns how many iterations have completed (generator steps seen, or energy steps where
      * there are none).
      *
