@@ -44,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() throws Exception {
-        ToyExperiment.Result result = ToyExperiment.run(training, output, overwrite.overwrite, !noProgress);
+        ToyExperiment.Result result = ToyExperiment.run(training, output, overwrite.overwrite, false, !noProgress);
         printSummary(result, training, System.out);
         return 0;
     }

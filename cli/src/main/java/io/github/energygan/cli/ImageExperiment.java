@@ -64,7 +64,11 @@ final class ImageExperiment {
 
     @SuppressWarnings("try") // the claim is held for the whole run, never read
     static Result run(
-            TrainingOptions options, Path output, boolean overwrite, boolean progressBar)
+            TrainingOptions options,
+            Path output,
+            boolean overwrite,
+            boolean resume,
+            boolean progressBar)
             throws IOException, TranslateException {
         options.validate();
         EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
@@ -80,43 +84,46 @@ final class ImageExperiment {
             }
             FashionMnist train = data.build();
             EnergyGanArchitecture architecture = options.architecture(1f);
-            try (OutputDirectory.Claim claim = OutputDirectory.claim(output, overwrite);
-                    EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
-                int iterations = probe.iterations();
-                EnergyStatisticsListener statistics =
-                        ToyExperiment.addListeners(
-                                configBuilder, model, output, iterations, progressBar);
-                EnergyGanTrainingConfig config = configBuilder.build();
-                long start = System.nanoTime();
-                try (InterruptNotice notice = InterruptNotice.during(config, System.err)) {
-                    new EnergyGanTrainer(model, config).fit(train);
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                model.save(output.resolve(ToyExperiment.MODEL_DIR));
+            try (OutputDirectory.Claim claim = ToyExperiment.claim(output, overwrite, resume)) {
+                Path checkpoint = resume ? ToyExperiment.resumableCheckpoint(output) : null;
+                try (EnergyGanModel model =
+                        ToyExperiment.startingModel(architecture, options.seed, checkpoint)) {
+                    int iterations = probe.iterations();
+                    EnergyStatisticsListener statistics =
+                            ToyExperiment.addListeners(
+                                    configBuilder, model, output, iterations, progressBar);
+                    EnergyGanTrainingConfig config = configBuilder.build();
+                    long start = System.nanoTime();
+                    try (InterruptNotice notice = InterruptNotice.during(config, output, System.err)) {
+                        new EnergyGanTrainer(model, config).fit(train, checkpoint);
+                    }
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    model.save(output.resolve(ToyExperiment.MODEL_DIR));
 
-                MemorisationCheck check;
-                try (NDManager scope = manager.newSubManager()) {
-                    Engine.getEngine("PyTorch").setRandomSeed(options.seed + 1);
-                    NDArray samples = model.generate(scope, CHECK_SAMPLES);
-                    ImageGridPlot.save(output.resolve(SAMPLES_PNG), samples.get(":64"), 8, 3);
-                    check = memorisation(samples, options, scope);
+                    MemorisationCheck check;
+                    try (NDManager scope = manager.newSubManager()) {
+                        Engine.getEngine("PyTorch").setRandomSeed(options.seed + 1);
+                        NDArray samples = model.generate(scope, CHECK_SAMPLES);
+                        ImageGridPlot.save(output.resolve(SAMPLES_PNG), samples.get(":64"), 8, 3);
+                        check = memorisation(samples, options, scope);
+                    }
+                    TrainingCurvePlot.save(
+                            output.resolve(ToyExperiment.CURVES_PNG),
+                            statistics.getHistory(),
+                            "Training curves (fashion-mnist, seed " + options.seed + ")");
+                    Result result =
+                            new Result(
+                                    architecture,
+                                    config,
+                                    train.getClasses(),
+                                    Math.toIntExact(train.size()),
+                                    seconds,
+                                    check,
+                                    statistics.getLatest().orElse(null),
+                                    output);
+                    writeReport(result, options);
+                    return result;
                 }
-                TrainingCurvePlot.save(
-                        output.resolve(ToyExperiment.CURVES_PNG),
-                        statistics.getHistory(),
-                        "Training curves (fashion-mnist, seed " + options.seed + ")");
-                Result result =
-                        new Result(
-                                architecture,
-                                config,
-                                train.getClasses(),
-                                Math.toIntExact(train.size()),
-                                seconds,
-                                check,
-                                statistics.getLatest().orElse(null),
-                                output);
-                writeReport(result, options);
-                return result;
             }
         }
     }

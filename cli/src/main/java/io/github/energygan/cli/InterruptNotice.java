@@ -26,10 +26,12 @@ final class InterruptNotice implements AutoCloseable {
      * Registers the notice for a training's checkpoints.
      *
      * @param config the training's config; its {@link CheckpointListener}, if any, is reported
+     * @param output the run's output directory, which {@code --resume} takes
      * @param err where to print the notice
      * @return the registered notice
      */
-    static InterruptNotice during(EnergyGanTrainingConfig config, PrintStream err) {
+    static InterruptNotice during(
+            EnergyGanTrainingConfig config, java.nio.file.Path output, PrintStream err) {
         Optional<CheckpointListener> checkpoints =
                 config.listeners().stream()
                         .filter(CheckpointListener.class::isInstance)
@@ -48,7 +50,12 @@ final class InterruptNotice implements AutoCloseable {
                                                                     + " checkpoint is "
                                                                     + p.toAbsolutePath()
                                                                     + " (load it with sample -m"
-                                                                    + " or evaluate -m)")
+                                                                    + " or evaluate -m); to"
+                                                                    + " continue the run, repeat"
+                                                                    + " its train command with"
+                                                                    + " --resume "
+                                                                    + output.toAbsolutePath()
+                                                                    + " in place of -o")
                                             .orElse(
                                                     "energy-gan: interrupted before the first"
                                                             + " checkpoint"));

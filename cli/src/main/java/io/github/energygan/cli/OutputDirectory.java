@@ -64,6 +64,29 @@ final class OutputDirectory {
      *     to do
      */
     static Claim claim(Path directory, boolean overwrite) {
+        return claim(directory, overwrite, false);
+    }
+
+    /**
+     * Claims the output directory of an interrupted run, to continue it: locked as {@link
+     * #claim} does, with its results kept.
+     *
+     * @param directory the run's output directory
+     * @return the claim, to be closed when the run ends
+     * @throws IllegalArgumentException if the directory does not exist, or another run holds it
+     */
+    static Claim claimToResume(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(
+                    "Nothing to resume in "
+                            + directory.toAbsolutePath()
+                            + ": it is not a directory; --resume takes the output directory of an"
+                            + " interrupted train run");
+        }
+        return claim(directory, false, true);
+    }
+
+    private static Claim claim(Path directory, boolean overwrite, boolean resume) {
         Path lockFile = directory.resolve(LOCK_FILE);
         FileChannel channel;
         try {
@@ -86,7 +109,7 @@ final class OutputDirectory {
             }
             Claim claim = new Claim(directory, channel, lock);
             try {
-                List<Path> results = results(directory);
+                List<Path> results = resume ? List.of() : results(directory);
                 if (!results.isEmpty()) {
                     if (!overwrite) {
                         throw new IllegalArgumentException(

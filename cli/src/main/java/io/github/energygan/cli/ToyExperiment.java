@@ -3,6 +3,7 @@
  */
 package io.github.energygan.cli;
 
+import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -72,15 +73,20 @@ final class ToyExperiment {
 
     @SuppressWarnings("try") // the claim is held for the whole run, never read
     static Result run(
-            TrainingOptions options, Path output, boolean overwrite, boolean progressBar)
+            TrainingOptions options,
+            Path output,
+            boolean overwrite,
+            boolean resume,
+            boolean progressBar)
             throws IOException, TranslateException {
         // Everything that can be wrong with the input is checked before any work starts, and
         // before the output directory is touched.
         options.validate();
         EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
         EnergyGanTrainingConfig probe = configBuilder.build();
-        try (OutputDirectory.Claim claim = OutputDirectory.claim(output, overwrite);
+        try (OutputDirectory.Claim claim = claim(output, overwrite, resume);
                 NDManager manager = NDManager.newBaseManager()) {
+            Path checkpoint = resume ? resumableCheckpoint(output) : null;
             ToyDataset2d dataset =
                     ToyDataset2d.byName(
                             options.dataset,
@@ -93,8 +99,11 @@ final class ToyExperiment {
             GaussianMixture2d mixture =
                     dataset instanceof GaussianMixture2d ? (GaussianMixture2d) dataset : null;
 
-            try (EnergyGanModel model = EnergyGanModel.newModel(architecture, options.seed)) {
-                MixtureQuality before = score(model, mixture, manager, options.seed);
+            MixtureQuality before;
+            try (EnergyGanModel untrained = EnergyGanModel.newModel(architecture, options.seed)) {
+                before = score(untrained, mixture, manager, options.seed);
+            }
+            try (EnergyGanModel model = startingModel(architecture, options.seed, checkpoint)) {
 
                 int iterations = probe.iterations();
                 EnergyStatisticsListener statistics =
@@ -102,8 +111,8 @@ final class ToyExperiment {
                 EnergyGanTrainingConfig config = configBuilder.build();
 
                 long start = System.nanoTime();
-                try (InterruptNotice notice = InterruptNotice.during(config, System.err)) {
-                    new EnergyGanTrainer(model, config).fit(dataset);
+                try (InterruptNotice notice = InterruptNotice.during(config, output, System.err)) {
+                    new EnergyGanTrainer(model, config).fit(dataset, checkpoint);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -152,9 +161,66 @@ final class ToyExperiment {
                                 density,
                                 statistics.getLatest().orElse(null),
                                 output);
-                writeReport(result, options);
+                writeReport(result, options, checkpoint);
                 return result;
             }
+        }
+    }
+
+    /**
+     * Claims the output directory: a fresh one, or, to resume, the interrupted run's.
+     *
+     * @return the claim
+     */
+    static OutputDirectory.Claim claim(Path output, boolean overwrite, boolean resume) {
+        return resume ? OutputDirectory.claimToResume(output) : OutputDirectory.claim(output, overwrite);
+    }
+
+    /**
+     * Finds the checkpoint an interrupted run in {@code output} continues from.
+     *
+     * @return the newest checkpoint with a training state
+     * @throws IllegalArgumentException if there is none
+     */
+    static Path resumableCheckpoint(Path output) throws IOException {
+        Path checkpoints = output.resolve(CHECKPOINT_DIR);
+        return EnergyGanTrainer.lastResumableCheckpoint(checkpoints)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "Nothing to resume in "
+                                                + output.toAbsolutePath()
+                                                + ": "
+                                                + checkpoints
+                                                + " holds no checkpoint with a training state (the"
+                                                + " first is written after a tenth of the run, at"
+                                                + " least 100 iterations)"));
+    }
+
+    /**
+     * The model a run starts from: freshly initialised from the seed, or a checkpoint's.
+     *
+     * @return the model
+     */
+    static EnergyGanModel startingModel(
+            EnergyGanArchitecture architecture, int seed, Path checkpoint) throws IOException {
+        if (checkpoint == null) {
+            return EnergyGanModel.newModel(architecture, seed);
+        }
+        try {
+            EnergyGanModel model = EnergyGanModel.load(checkpoint);
+            if (!model.getArchitecture().equals(architecture)) {
+                model.close();
+                throw new IllegalArgumentException(
+                        "Checkpoint "
+                                + checkpoint
+                                + " holds a model of another architecture ("
+                                + model.getArchitecture()
+                                + "); resume with the interrupted run's options");
+            }
+            return model;
+        } catch (MalformedModelException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 
@@ -201,7 +267,8 @@ final class ToyExperiment {
         }
     }
 
-    private static void writeReport(Result result, TrainingOptions options) throws IOException {
+    private static void writeReport(Result result, TrainingOptions options, Path resumedFrom)
+            throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("dataset", result.dataset());
         report.put("preset", options.preset().getName());
@@ -209,6 +276,10 @@ final class ToyExperiment {
         report.put("architecture", result.architecture().toString());
         report.put("training", result.config().toString());
         report.put("iterations", result.config().iterations());
+        if (resumedFrom != null) {
+            // Time, curves and statistics then cover the resumed part only.
+            report.put("resumedFrom", result.output().relativize(resumedFrom).toString());
+        }
         report.put("wallSeconds", result.seconds());
         report.put("msPerIteration", result.millisPerIteration());
         report.put("machine", machine());

@@ -633,6 +633,65 @@ class CommandLineTest {
      * Waits until the condition holds, failing if the process ends first: a run that never gets
      * there ends by itself, so the wait needs no clock.
      */
+    @Test
+    void aKilledRunResumesToTheUninterruptedRunsWeights(@TempDir Path dir) throws Exception {
+        String[] run = {
+            "train", "--dataset", "ring-8", "--preset", "fast-2d", "--iterations", "300",
+            "--seed", "3", "--no-progress"
+        };
+        Path whole = dir.resolve("whole");
+        Path killed = dir.resolve("killed");
+        assertEquals(0, finish(FreshJvm.start(with(run, "-o", whole.toString()))));
+
+        Process victim = FreshJvm.start(with(run, "-o", killed.toString()));
+        try {
+            Path first = killed.resolve("checkpoints").resolve("iteration-00000100");
+            awaitWhileAlive(victim, () -> Files.isDirectory(first));
+        } finally {
+            victim.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no clean-up
+        }
+        assertFalse(Files.exists(killed.resolve("model")), "killed before the end");
+        Process resumed = FreshJvm.start(with(run, "--resume", killed.toString()));
+        String log = new String(resumed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, resumed.waitFor(), log);
+        assertTrue(log.contains("Resuming at iteration"), log);
+        assertEquals(
+                sha256(whole.resolve("model").resolve(EnergyGanModel.PARAMETER_FILE)),
+                sha256(killed.resolve("model").resolve(EnergyGanModel.PARAMETER_FILE)));
+    }
+
+    @Test
+    void resumeNeedsACheckpointWithATrainingState(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        Run result =
+                run(
+                        "train", "--dataset", "ring-8", "--preset", "fast-2d", "--resume",
+                        dir.resolve("empty").toString());
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains("Nothing to resume"), result.err());
+        Run both = run("train", "-o", dir.toString(), "--resume", dir.toString());
+        assertEquals(2, both.exitCode(), both.err());
+        assertTrue(both.err().contains("--resume DIR"), both.err());
+    }
+
+    private static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    private static int finish(Process process) throws Exception {
+        process.getInputStream().readAllBytes();
+        return process.waitFor();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(Files.readAllBytes(file)));
+    }
+
     private static void awaitWhileAlive(Process process, Check condition) throws Exception {
         while (!condition.holds()) {
             assertTrue(process.isAlive(), "the run ended before the condition held");

@@ -50,14 +50,18 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Trains an {@link EnergyGanModel} (MEG, Kumar et al. 2019) by driving two DJL {@link Trainer}s:
@@ -333,6 +337,25 @@ public final class EnergyGanTrainer {
                     checkpoints.forEach(c -> c.setCompanion(null));
                 }
             }
+        }
+    }
+
+    /**
+     * Finds the checkpoint a run can resume from: the newest one in a {@link CheckpointListener}'s
+     * directory that holds a training state.
+     *
+     * @param checkpoints the checkpoint directory
+     * @return the checkpoint, or empty if there is none
+     * @throws IOException if the directory cannot be listed
+     */
+    public static Optional<Path> lastResumableCheckpoint(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(checkpoints)) {
+            return entries.filter(p -> p.getFileName().toString().matches("iteration-\\d{8}"))
+                    .filter(TrainingState::isIn)
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
         }
     }
 
