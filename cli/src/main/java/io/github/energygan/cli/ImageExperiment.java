@@ -3,7 +3,6 @@
  */
 package io.github.energygan.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.TranslateException;
@@ -102,8 +101,7 @@ final class ImageExperiment {
 
                     MemorisationCheck check;
                     try (NDManager scope = manager.newSubManager()) {
-                        Engine.getEngine("PyTorch").setRandomSeed(options.seed + 1);
-                        NDArray samples = model.generate(scope, CHECK_SAMPLES);
+                        NDArray samples = model.generate(scope, CHECK_SAMPLES, options.seed + 1);
                         ImageGridPlot.save(output.resolve(SAMPLES_PNG), samples.get(":64"), 8, 3);
                         check = memorisation(samples, options, scope);
                     }

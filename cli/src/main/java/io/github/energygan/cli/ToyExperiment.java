@@ -4,7 +4,6 @@
 package io.github.energygan.cli;
 
 import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.translate.TranslateException;
@@ -121,8 +120,8 @@ final class ToyExperiment {
 
                 double extent = 1.25 * maxAbs(dataset.getPoints());
                 try (NDManager scope = manager.newSubManager()) {
-                    Engine.getEngine("PyTorch").setRandomSeed(options.seed + 1);
-                    NDArray samples = model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES);
+                    NDArray samples =
+                            model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES, options.seed + 1);
                     EnergyLandscapePlot.builder()
                             .optWindow(-extent, extent, -extent, extent)
                             .optTitle(
@@ -254,9 +253,8 @@ final class ToyExperiment {
             return null;
         }
         try (NDManager scope = manager.newSubManager()) {
-            Engine.getEngine("PyTorch").setRandomSeed(seed);
             return MixtureMetrics.evaluate(
-                    model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES), mixture);
+                    model.generate(scope, MixtureMetrics.PROTOCOL_SAMPLES, seed), mixture);
         }
     }
 

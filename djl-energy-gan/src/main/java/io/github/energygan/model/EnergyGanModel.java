@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Utils;
 
 import io.github.energygan.nn.EnergyGanBlock;
+import io.github.energygan.util.RandomStream;
 import io.github.energygan.scoring.EnergyScorer;
 
 import java.io.ByteArrayInputStream;
@@ -333,6 +334,29 @@ public final class EnergyGanModel implements AutoCloseable {
             throw new IllegalArgumentException("Sample count must be > 0, got " + count);
         }
         NDArray z = manager.randomNormal(new Shape(count, getBlock().getLatentFeatures()));
+        return generateFrom(z);
+    }
+
+    /**
+     * Draws samples {@code G(z)}, {@code z ~ N(0, I)}, in inference mode, the codes drawn from a
+     * stream of this seed alone (the engine's generator is neither used nor reseeded).
+     *
+     * @param manager the manager for the samples
+     * @param count how many samples, {@code > 0}
+     * @param seed the seed of the codes
+     * @return {@code (count, ...dataShape)}
+     * @throws IllegalArgumentException if {@code count <= 0}
+     */
+    public NDArray generate(NDManager manager, int count, long seed) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("Sample count must be > 0, got " + count);
+        }
+        NDArray z =
+                RandomStream.seeded(seed)
+                        .normal(
+                                manager,
+                                new Shape(count, getBlock().getLatentFeatures()),
+                                DataType.FLOAT32);
         return generateFrom(z);
     }
 
