@@ -13,12 +13,7 @@ import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
-import io.github.energygan.model.EstimatorSpec;
-import io.github.energygan.model.Layers;
-import io.github.energygan.model.MlpArchitecture;
-import io.github.energygan.nn.ActivationFunction;
 import io.github.energygan.sampling.SampleRequest;
 
 import org.junit.jupiter.api.AfterEach;
@@ -41,25 +36,12 @@ import java.util.concurrent.Future;
  */
 class ConcurrentSamplingTest {
 
-    private static final EnergyGanArchitecture SMALL =
-            new MlpArchitecture(
-                    2,
-                    2,
-                    1f,
-                    Layers.of(ActivationFunction.leakyRelu(0.2f), 16, 16),
-                    0f,
-                    Layers.of(ActivationFunction.relu(), 16),
-                    0f,
-                    new EstimatorSpec(
-                            EnergyGanArchitecture.Estimator.JSD,
-                            Layers.of(ActivationFunction.leakyRelu(0.2f), 8)));
-
     private final EnergyGanTranslatorFactory factory = new EnergyGanTranslatorFactory();
     private EnergyGanModel model;
 
     @BeforeEach
     void setUp() {
-        model = EnergyGanModel.newModel(SMALL, 4);
+        model = EnergyGanModel.newModel(TranslatorsTest.SMALL, 4);
     }
 
     @AfterEach

@@ -39,7 +39,8 @@ import java.util.Map;
 /** The translators through DJL predictors, and the factory's choice by types. */
 class TranslatorsTest {
 
-    private static final EnergyGanArchitecture SMALL =
+    /** A small 2-D model for translator tests. */
+    static final EnergyGanArchitecture SMALL =
             new MlpArchitecture(
                     2,
                     2,
