@@ -103,6 +103,43 @@ class EnergyScorerTest {
     }
 
     @Test
+    void largeInputsAreScoredInChunksWithTheSameResults() {
+        Engine.getInstance().setRandomSeed(5);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            EnergyMlp mlp = EnergyMlp.builder().setInputFeatures(3).optHiddenWidths(16).build();
+            mlp.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
+            NDArray x = manager.randomNormal(new Shape(50, 3));
+            EnergyScorer whole = new EnergyScorer(mlp);
+            EnergyScorer chunked = new EnergyScorer(mlp, 7); // 8 chunks, the last of 1 point
+            float[][] reference;
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray input = x.duplicate();
+                input.attach(scope);
+                NDList result = whole.energiesAndGradients(input);
+                reference =
+                        new float[][] {
+                            result.get(0).toFloatArray(),
+                            result.get(1).toFloatArray(),
+                            whole.energies(input).toFloatArray()
+                        };
+            }
+            int before = manager.getManagedArrays().size();
+            try (NDManager caller = manager.newSubManager()) {
+                NDArray input = x.duplicate();
+                input.attach(caller);
+                NDList parts = chunked.energiesAndGradients(input);
+                assertEquals(new Shape(50), parts.get(0).getShape());
+                assertEquals(new Shape(50, 3), parts.get(1).getShape());
+                assertArrayEquals(reference[0], parts.get(0).toFloatArray(), 1e-6f);
+                assertArrayEquals(reference[1], parts.get(1).toFloatArray(), 1e-6f);
+                assertArrayEquals(reference[2], chunked.energies(input).toFloatArray(), 1e-6f);
+            }
+            // The results joined the caller's manager and went with it; no chunk was left over.
+            assertEquals(before, manager.getManagedArrays().size());
+        }
+    }
+
+    @Test
     void aBatchOfTheWrongShapeIsNamed() {
         try (NDManager manager = NDManager.newBaseManager()) {
             EnergyMlp mlp = EnergyMlp.builder().setInputFeatures(3).optHiddenWidths(4).build();
