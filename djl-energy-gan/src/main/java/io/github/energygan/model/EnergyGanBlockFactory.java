@@ -60,6 +60,7 @@ public final class EnergyGanBlockFactory implements BlockFactory {
                         "Model directory " + directory + " has no weight file " + parameters);
             }
             ModelManifest.requireSoleParameterFile(directory, manifest.getParameterFile());
+            EnergyGanModel.requireParameterFileSize(manifestFile, parameters);
             try (InputStream in = Files.newInputStream(parameters)) {
                 manifest.verify(in, parameters.toString());
             }

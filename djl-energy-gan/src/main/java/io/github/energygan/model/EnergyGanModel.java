@@ -11,12 +11,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ai.djl.util.Utils;
 
 import io.github.energygan.nn.EnergyGanBlock;
-import io.github.energygan.util.RandomStream;
 import io.github.energygan.scoring.EnergyScorer;
+import io.github.energygan.util.RandomStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -128,6 +130,7 @@ public final class EnergyGanModel implements AutoCloseable {
                     "Model directory " + directory + " has no weight file " + PARAMETER_FILE);
         }
         ModelManifest.requireSoleParameterFile(directory, PARAMETER_FILE);
+        requireParameterFileSize(architectureFile, parameterFile);
         try (InputStream manifest = Files.newInputStream(architectureFile);
                 InputStream weights = Files.newInputStream(parameterFile)) {
             return load(manifest, weights, directory.toString());
@@ -154,7 +157,11 @@ public final class EnergyGanModel implements AutoCloseable {
                         new String(manifest.readAllBytes(), StandardCharsets.UTF_8),
                         source + "/" + ARCHITECTURE_FILE);
         String weightsSource = source + "/" + parsed.getParameterFile();
-        byte[] bytes = weights.readAllBytes();
+        long limit = maxParameterFileBytes(parsed.getArchitecture());
+        byte[] bytes = weights.readNBytes(Math.toIntExact(limit + 1));
+        if (bytes.length > limit) {
+            throw tooLarge(weightsSource, "more than " + limit, limit, parsed.getArchitecture());
+        }
         parsed.verify(new ByteArrayInputStream(bytes), weightsSource);
         EnergyGanArchitecture architecture = parsed.getArchitecture();
         Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE);
@@ -369,6 +376,64 @@ public final class EnergyGanModel implements AutoCloseable {
     public NDArray generateFrom(NDArray z) {
         ParameterStore store = new ParameterStore(z.getManager(), false);
         return getBlock().getGenerator().forward(store, new NDList(z), false).singletonOrThrow();
+    }
+
+    /**
+     * The most bytes a weight file of this architecture can take: its weights in float32 plus a
+     * generous allowance for DJL's per-block and per-parameter headers. The weights are counted
+     * on a throwaway copy of the networks, so this costs one allocation of the model's size.
+     *
+     * @param architecture the architecture
+     * @return the bound, in bytes
+     */
+    static long maxParameterFileBytes(EnergyGanArchitecture architecture) {
+        EnergyGanBlock block = architecture.newBlock();
+        try (NDManager scratch = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
+            block.initialize(scratch, DataType.FLOAT32, block.getSingleSampleShape());
+            long values = 0;
+            int parameters = 0;
+            for (Pair<String, Parameter> pair : block.getParameters()) {
+                values += pair.getValue().getArray().size();
+                parameters++;
+            }
+            return 4 * values + 65_536L + 1_024L * parameters;
+        }
+    }
+
+    /**
+     * Refuses, before anything is read, a weight file larger than its manifest's architecture can
+     * fill (a file read whole that large would exhaust memory, or not fit in one Java array).
+     *
+     * @param architectureFile the manifest
+     * @param parameterFile the weight file
+     * @throws IOException naming the file and both sizes, or if the manifest is unreadable
+     * @throws MalformedModelException if the manifest is malformed
+     */
+    static void requireParameterFileSize(Path architectureFile, Path parameterFile)
+            throws IOException, MalformedModelException {
+        ModelManifest manifest =
+                ModelManifest.parse(
+                        Files.readString(architectureFile, StandardCharsets.UTF_8),
+                        architectureFile.toString());
+        long limit = maxParameterFileBytes(manifest.getArchitecture());
+        long size = Files.size(parameterFile);
+        if (size > limit) {
+            throw tooLarge(parameterFile.toString(), String.valueOf(size), limit, manifest.getArchitecture());
+        }
+    }
+
+    private static IOException tooLarge(
+            String file, String size, long limit, EnergyGanArchitecture architecture) {
+        return new IOException(
+                "Weight file "
+                        + file
+                        + " holds "
+                        + size
+                        + " bytes, more than the "
+                        + limit
+                        + " that the weights of its architecture ["
+                        + architecture
+                        + "] can take; it is not this model's weight file");
     }
 
     /** Closes the model and frees its native memory. */

@@ -227,6 +227,33 @@ class EnergyGanModelTest {
     }
 
     @Test
+    void anOversizedWeightFileIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 3)) {
+            model.save(dir);
+        }
+        // A file far larger than the architecture's weights, with a manifest that vouches for it:
+        // refused by its size, by both loading routes, before a byte of it is read.
+        Path weights = dir.resolve(EnergyGanModel.PARAMETER_FILE);
+        Files.write(weights, new byte[4 << 20], java.nio.file.StandardOpenOption.APPEND);
+        String digest;
+        try (java.io.InputStream in = Files.newInputStream(weights)) {
+            digest = ModelManifest.sha256(in);
+        }
+        Files.writeString(
+                dir.resolve(EnergyGanModel.ARCHITECTURE_FILE),
+                new ModelManifest(SMALL, EnergyGanModel.PARAMETER_FILE, digest).toJson());
+        java.io.IOException e =
+                assertThrows(java.io.IOException.class, () -> EnergyGanModel.load(dir));
+        assertTrue(e.getMessage().contains(weights.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("more than the"), e.getMessage());
+        java.io.IOException viaFactory =
+                assertThrows(
+                        java.io.IOException.class,
+                        () -> new EnergyGanBlockFactory().newBlock(null, dir, java.util.Map.of()));
+        assertTrue(viaFactory.getMessage().contains("more than the"), viaFactory.getMessage());
+    }
+
+    @Test
     void corruptedWeightsAreReported(@TempDir Path dir) throws Exception {
         try (EnergyGanModel model = EnergyGanModel.newModel(SMALL, 3)) {
             model.save(dir);
