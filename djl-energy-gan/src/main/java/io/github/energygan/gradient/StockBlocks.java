@@ -72,6 +72,9 @@ final class StockBlocks {
                     + " about 1e-4 for smooth activations, but of order one across the kinks of"
                     + " ReLU-like ones)";
 
+    /** LayerNorm's epsilon, looked up once; null where this DJL version has no such field. */
+    private static final Field LAYER_NORM_EPSILON = layerNormEpsilonField();
+
     private static final Map<Block, LambdaRole> LAMBDAS =
             Collections.synchronizedMap(new WeakHashMap<>());
     private static final Map<Block, Join> JOINS =
@@ -116,7 +119,7 @@ final class StockBlocks {
             return groups == 1 ? null : "grouped convolution (" + groups + " groups)";
         }
         if (block instanceof LayerNorm) {
-            return layerNormEpsilonField() != null
+            return LAYER_NORM_EPSILON != null
                     ? null
                     : "its epsilon cannot be read in this DJL version";
         }
@@ -519,7 +522,7 @@ final class StockBlocks {
     }
 
     private static float layerNormEpsilon(LayerNorm norm) {
-        Field field = layerNormEpsilonField();
+        Field field = LAYER_NORM_EPSILON;
         try {
             return field.getFloat(norm);
         } catch (IllegalAccessException | RuntimeException e) {

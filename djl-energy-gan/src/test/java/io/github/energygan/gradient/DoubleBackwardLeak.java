@@ -119,22 +119,13 @@ public final class DoubleBackwardLeak {
         boolean mode = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            ParameterStore store = new ParameterStore(scope, false);
-            NDArray leaf = x.duplicate();
-            leaf.attach(scope);
-            leaf.setRequiresGradient(true);
-            NDArray total = energy.forward(store, new NDList(leaf), true).singletonOrThrow().sum();
-            JniUtils.backward(
-                    (PtNDArray) total,
-                    (PtNDArray) scope.ones(total.getShape(), total.getDataType()),
-                    true,
-                    true);
+            NDArray leaf = leafOf(x, scope);
+            NDArray total = energy.forward(new ParameterStore(scope, false), new NDList(leaf), true)
+                    .singletonOrThrow()
+                    .sum();
+            backward(total, true);
             NDArray penalty = InputGradient.squaredNorm(leaf.getGradient()).mean();
-            JniUtils.backward(
-                    (PtNDArray) penalty,
-                    (PtNDArray) scope.ones(penalty.getShape(), penalty.getDataType()),
-                    false,
-                    false);
+            backward(penalty, false);
             JniUtils.setGradMode(clearRecorded);
             for (Pair<String, Parameter> p : energy.getParameters()) {
                 JniUtils.zeroGrad((PtNDArray) p.getValue().getArray());
@@ -153,24 +144,15 @@ public final class DoubleBackwardLeak {
         boolean mode = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            ParameterStore store = new ParameterStore(scope, false);
-            NDArray leaf = x.duplicate();
-            leaf.attach(scope);
-            leaf.setRequiresGradient(true);
-            NDArray total = energy.forward(store, new NDList(leaf), true).singletonOrThrow().sum();
+            NDArray leaf = leafOf(x, scope);
+            NDArray total = energy.forward(new ParameterStore(scope, false), new NDList(leaf), true)
+                    .singletonOrThrow()
+                    .sum();
             energy.getParameters().forEach(p -> p.getValue().freeze(true));
-            JniUtils.backward(
-                    (PtNDArray) total,
-                    (PtNDArray) scope.ones(total.getShape(), total.getDataType()),
-                    true,
-                    true);
+            backward(total, true);
             energy.getParameters().forEach(p -> p.getValue().freeze(false));
             NDArray penalty = InputGradient.squaredNorm(leaf.getGradient()).mean();
-            JniUtils.backward(
-                    (PtNDArray) penalty,
-                    (PtNDArray) scope.ones(penalty.getShape(), penalty.getDataType()),
-                    false,
-                    false);
+            backward(penalty, false);
             if (!checked) {
                 checked = true;
                 double[] frozen = gradients(energy, scope);
@@ -206,6 +188,20 @@ public final class DoubleBackwardLeak {
             }
         }
         return flat.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A copy of {@code x} that collects its gradient. */
+    private static NDArray leafOf(NDArray x, NDManager scope) {
+        NDArray leaf = x.duplicate();
+        leaf.attach(scope);
+        leaf.setRequiresGradient(true);
+        return leaf;
+    }
+
+    /** Backward from a scalar, building the gradients' graph when {@code createGraph}. */
+    private static void backward(NDArray output, boolean createGraph) {
+        NDArray seed = output.getManager().ones(output.getShape(), output.getDataType());
+        JniUtils.backward((PtNDArray) output, (PtNDArray) seed, createGraph, createGraph);
     }
 
     private static long residentKb() throws IOException {

@@ -191,15 +191,19 @@ class StockBlocksInputGradientTest {
         assertExact(energy, input(9, new Shape(16, 3), 1.5), "layer norm");
     }
 
-    @Test
-    void dropoutAtInferenceIsTheIdentity() {
+    private SequentialBlock withDropout(int seed) {
         SequentialBlock energy =
                 new SequentialBlock()
                         .add(Linear.builder().setUnits(8).build())
                         .add(Activation.tanhBlock())
                         .add(Dropout.builder().optRate(0.5f).build())
                         .add(Linear.builder().setUnits(1).build());
-        initialised(energy, 13, new Shape(1, 3));
+        return initialised(energy, seed, new Shape(1, 3));
+    }
+
+    @Test
+    void dropoutAtInferenceIsTheIdentity() {
+        SequentialBlock energy = withDropout(13);
         CreateGraphReference.assertMatchesReference(
                 energy,
                 input(13, new Shape(16, 3), 1.0),
@@ -211,13 +215,7 @@ class StockBlocksInputGradientTest {
 
     @Test
     void dropoutInTrainingAppliesOneGenuineMask() {
-        SequentialBlock energy =
-                new SequentialBlock()
-                        .add(Linear.builder().setUnits(8).build())
-                        .add(Activation.tanhBlock())
-                        .add(Dropout.builder().optRate(0.5f).build())
-                        .add(Linear.builder().setUnits(1).build());
-        initialised(energy, 17, new Shape(1, 3));
+        SequentialBlock energy = withDropout(17);
         NDArray x = input(17, new Shape(16, 3), 1.0);
         // Both passes draw one mask of the same shape from the same engine state.
         Engine.getInstance().setRandomSeed(99);
