@@ -3,6 +3,7 @@
  */
 package io.github.energygan.sampling;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -15,7 +16,9 @@ import java.util.SplittableRandom;
  * <p>With zero steps (and zero warm-up) the result is the raw generator, {@code G(z)}, {@code z ~
  * N(0, I)}.
  */
-public final class SampleRequest {
+public final class SampleRequest implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The MCMC method. */
     public enum Method {
@@ -76,6 +79,26 @@ public final class SampleRequest {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Creates a builder holding this request's settings, to derive a request that differs in a few
+     * (say, the count and seed of one share of a large request).
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.count = count;
+        b.steps = steps;
+        b.warmUpSteps = warmUpSteps;
+        b.stepSize = stepSize;
+        b.beta = beta;
+        b.prior = prior;
+        b.seed = seed;
+        b.method = method;
+        b.batchSize = batchSize;
+        return b;
     }
 
     /**

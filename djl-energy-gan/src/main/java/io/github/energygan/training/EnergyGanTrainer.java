@@ -492,14 +492,9 @@ public final class EnergyGanTrainer {
 
     private static final long SHUFFLE_SALT = 0x5F4E_8A21_C0D3_7B69L;
 
-    /**
-     * The seed of one stream of the run, from the config's seed, a salt naming the kind of stream
-     * and the stream's index, each passed through SplittableRandom's 64-bit finaliser (a
-     * bijection), so that distinct indices give distinct, unrelated seeds.
-     */
+    /** The seed of one stream of the run, from the config's seed. */
     private long streamSeed(long salt, long index) {
-        long base = new SplittableRandom(config.seed() ^ salt).nextLong();
-        return new SplittableRandom(base ^ index).nextLong();
+        return RandomStream.derivedSeed(config.seed(), salt, index);
     }
 
     /** The two phases of one iteration, sharing the run's state. */

@@ -9,6 +9,8 @@ import ai.djl.translate.TranslatorContext;
 
 import io.github.energygan.nn.EnergyGanBlock;
 
+import java.util.List;
+
 /**
  * Scores single points given as flat vectors: {@code float[]} (row-major over the model's data
  * shape) → {@link EnergyScore}. Batched: {@code predictor.batchPredict(points)} stacks the points
@@ -24,6 +26,33 @@ public final class EnergyScoringTranslator extends PointScoringTranslator<float[
     @Override
     NDArray toPoint(TranslatorContext ctx, EnergyGanBlock gan, float[] input) {
         Shape dataShape = gan.getDataShape();
+        requireSize(input, dataShape);
+        return ctx.getNDManager().create(input, dataShape);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Copies the vectors into one array: one engine call per batch, not one per point.
+     */
+    @Override
+    NDArray toBatch(TranslatorContext ctx, EnergyGanBlock gan, List<float[]> inputs) {
+        Shape dataShape = gan.getDataShape();
+        int size = Math.toIntExact(dataShape.size());
+        float[] flat = new float[Math.multiplyExact(inputs.size(), size)];
+        for (int i = 0; i < inputs.size(); i++) {
+            float[] input = inputs.get(i);
+            try {
+                requireSize(input, dataShape);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Input " + i + ": " + e.getMessage(), e);
+            }
+            System.arraycopy(input, 0, flat, i * size, size);
+        }
+        return ctx.getNDManager().create(flat, new Shape(inputs.size()).addAll(dataShape));
+    }
+
+    private static void requireSize(float[] input, Shape dataShape) {
         if (input == null || input.length != dataShape.size()) {
             throw new IllegalArgumentException(
                     "Expected a vector of "
@@ -33,6 +62,5 @@ public final class EnergyScoringTranslator extends PointScoringTranslator<float[
                             + "), got "
                             + (input == null ? "null" : input.length + " values"));
         }
-        return ctx.getNDManager().create(input, dataShape);
     }
 }

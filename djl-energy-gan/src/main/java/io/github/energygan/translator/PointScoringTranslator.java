@@ -4,6 +4,7 @@
 package io.github.energygan.translator;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
@@ -48,12 +49,44 @@ abstract class PointScoringTranslator<I> implements Translator<I, EnergyScore> {
         return new NDList(point);
     }
 
-    /** {@inheritDoc} */
+    /**
+     * Turns a batch of inputs into one array of shape {@code (n, data shape)}. By default each
+     * input becomes a point and the points are stacked; a subclass whose inputs are plain numbers
+     * fills one array instead, saving an engine call per point.
+     *
+     * @param ctx the context (its manager owns the batch)
+     * @param gan the model's pair
+     * @param inputs the inputs, at least one
+     * @return the batch
+     * @throws IllegalArgumentException if an input does not fit the model, naming its index
+     */
+    NDArray toBatch(TranslatorContext ctx, EnergyGanBlock gan, List<I> inputs) {
+        NDList points = new NDList(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                points.add(toPoint(ctx, gan, inputs.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Input " + i + ": " + e.getMessage(), e);
+            }
+        }
+        return NDArrays.stack(points);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The batch is built in one piece ({@link #toBatch}) and checked for NaN and infinite
+     * values once, before the networks run.
+     */
     @Override
-    public NDList batchProcessInput(TranslatorContext ctx, List<I> inputs) throws Exception {
-        NDList batch = Translator.super.batchProcessInput(ctx, inputs);
-        ctx.setAttachment(Translators.BATCH, batch.singletonOrThrow());
-        return batch;
+    public NDList batchProcessInput(TranslatorContext ctx, List<I> inputs) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("Expected at least one input to score, got none");
+        }
+        NDArray batch = toBatch(ctx, Translators.pair(ctx.getModel()), inputs);
+        Translators.requireFinite(batch);
+        ctx.setAttachment(Translators.BATCH, batch);
+        return new NDList(batch);
     }
 
     /** {@inheritDoc} */

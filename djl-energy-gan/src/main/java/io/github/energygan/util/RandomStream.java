@@ -40,6 +40,23 @@ public abstract class RandomStream {
     }
 
     /**
+     * Derives the seed of one stream of a seeded piece of work: {@code seed} is the work's own
+     * seed, {@code salt} names the kind of stream (so that, say, a run's iterations and its data
+     * orders never share seeds) and {@code index} numbers the streams of that kind. Each step goes
+     * through SplittableRandom's 64-bit finaliser, a bijection, so distinct indices give distinct,
+     * unrelated seeds, and the result depends on the three numbers alone.
+     *
+     * @param seed the work's seed
+     * @param salt a constant naming the kind of stream
+     * @param index the stream's index
+     * @return the stream's seed
+     */
+    public static long derivedSeed(long seed, long salt, long index) {
+        long base = new SplittableRandom(seed ^ salt).nextLong();
+        return new SplittableRandom(base ^ index).nextLong();
+    }
+
+    /**
      * Returns the stream of the engine's process-wide generator.
      *
      * @return the engine's stream

@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
+ */
+package io.github.energygan.spark;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
+import org.apache.spark.TaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives libtorch as many intra-op threads as Spark gives the task cores ({@code spark.task.cpus},
+ * 1 by default). Spark already runs one task per core; libtorch's default of one thread per core
+ * in every task would put cores² threads on the cores, and on small networks OpenMP threads that
+ * wait on each other cost more than they gain. A thread count set explicitly with the {@code
+ * ai.djl.pytorch.num_threads} system property or environment variable is left alone.
+ */
+final class ExecutorThreads {
+
+    private static final Logger logger = LoggerFactory.getLogger(ExecutorThreads.class);
+    private static final String PROPERTY = "ai.djl.pytorch.num_threads";
+
+    private ExecutorThreads() {}
+
+    /** Applies the task's core count, when running in a Spark task on the PyTorch engine. */
+    static void useTaskCores() {
+        TaskContext task = TaskContext.get();
+        if (task == null
+                || System.getProperty(PROPERTY) != null
+                || System.getenv(PROPERTY) != null
+                || !"PyTorch".equals(Engine.getInstance().getEngineName())) {
+            return;
+        }
+        // OpenMP keeps the count per thread, so each task thread sets it for itself.
+        int cores = task.cpus();
+        logger.debug("libtorch intra-op threads set to {} (spark.task.cpus)", cores);
+        JniUtils.setNumThreads(cores);
+    }
+}
