@@ -11,6 +11,7 @@ import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.training.EnergyGanTrainer;
 import io.github.energygan.training.EnergyGanTrainingConfig;
 import io.github.energygan.training.listener.EnergyGanListener;
+import io.github.energygan.util.ResidentMemory;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -43,7 +43,8 @@ import java.util.concurrent.Callable;
         subcommands = {
             EnergyGanSpark.Score.class,
             EnergyGanSpark.TribuoScore.class,
-            EnergyGanSpark.Sample.class
+            EnergyGanSpark.Sample.class,
+            ScoringBenchmark.class
         })
 public final class EnergyGanSpark implements Runnable {
 

@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.energygan.cli;
+package io.github.energygan.util;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** Reads this process's resident set size from {@code /proc/self/status} (Linux). */
-final class ResidentMemory {
+/**
+ * Reads this process's resident set size from {@code /proc/self/status} (Linux), for the benchmarks'
+ * memory figures.
+ */
+public final class ResidentMemory {
 
     private static final Path STATUS = Path.of("/proc/self/status");
 
@@ -21,7 +24,7 @@ final class ResidentMemory {
      *
      * @return bytes, or empty where {@code /proc} is not available
      */
-    static OptionalLong current() {
+    public static OptionalLong current() {
         return read("VmRSS:");
     }
 
@@ -30,7 +33,7 @@ final class ResidentMemory {
      *
      * @return bytes, or empty where {@code /proc} is not available
      */
-    static OptionalLong peak() {
+    public static OptionalLong peak() {
         return read("VmHWM:");
     }
 
@@ -49,7 +52,28 @@ final class ResidentMemory {
         return OptionalLong.empty();
     }
 
-    static String megabytes(OptionalLong bytes) {
+    /**
+     * Resets the peak to the current size (Linux {@code /proc/self/clear_refs}), so that {@link
+     * #peak} measures one phase of a run.
+     *
+     * @return whether the kernel took the reset
+     */
+    public static boolean resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | SecurityException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Formats a size for a report.
+     *
+     * @param bytes the size
+     * @return e.g. {@code 812.4 MiB}, or {@code n/a}
+     */
+    public static String megabytes(OptionalLong bytes) {
         return bytes.isPresent() ? String.format(java.util.Locale.ROOT, "%.1f MiB", bytes.getAsLong() / 1048576.0) : "n/a";
     }
 }
