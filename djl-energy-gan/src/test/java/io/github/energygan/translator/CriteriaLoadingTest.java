@@ -128,8 +128,13 @@ class CriteriaLoadingTest {
                     model.energy(manager.create(new float[] {0.5f, -1.5f, 2f, 0f}).reshape(2, 2))
                             .toFloatArray();
         }
+        // The call DJL Serving's ModelManager makes for a registered model URL and engine.
         Criteria<Input, Output> criteria =
-                Criteria.builder().setTypes(Input.class, Output.class).optModelPath(dir).build();
+                Criteria.builder()
+                        .setTypes(Input.class, Output.class)
+                        .optModelUrls(dir.toUri().toString())
+                        .optEngine("PyTorch")
+                        .build();
         try (ZooModel<Input, Output> model = criteria.loadModel();
                 Predictor<Input, Output> predictor = model.newPredictor()) {
             Input scoring = new Input();
