@@ -185,6 +185,21 @@ public final class EnergyGanSpark implements Runnable {
         @Option(names = "--batch-size", description = "Rows per predictor call.")
         Integer batchSize;
 
+        /** Applies the options every table scorer takes. */
+        <T extends DataFrameScorer.BaseBuilder<T>> T configure(T builder) {
+            builder.optInvalidRows(InvalidRows.parse(invalid));
+            if (vectorColumn != null) {
+                builder.optVectorColumn(vectorColumn);
+            }
+            if (idColumn != null) {
+                builder.optIdColumn(idColumn);
+            }
+            if (batchSize != null) {
+                builder.optBatchSize(batchSize);
+            }
+            return builder;
+        }
+
         Dataset<Row> read(SparkSession spark) {
             String kind = format.toLowerCase(Locale.ROOT);
             return switch (kind) {
@@ -232,21 +247,11 @@ public final class EnergyGanSpark implements Runnable {
         @Override
         public Integer call() throws Exception {
             SparkEnergyScorer.Builder builder =
-                    SparkEnergyScorer.builder()
+                    configure(SparkEnergyScorer.builder())
                             .setModel(model.load())
-                            .optFeatureColumns(columns.toArray(new String[0]))
-                            .optInvalidRows(InvalidRows.parse(invalid));
-            if (vectorColumn != null) {
-                builder.optVectorColumn(vectorColumn);
-            }
-            if (idColumn != null) {
-                builder.optIdColumn(idColumn);
-            }
+                            .optFeatureColumns(columns.toArray(new String[0]));
             if (threshold != null) {
                 builder.optThreshold(threshold);
-            }
-            if (batchSize != null) {
-                builder.optBatchSize(batchSize);
             }
             SparkEnergyScorer scorer = builder.build();
             SparkSession spark = session("energy-gan score");
@@ -275,20 +280,7 @@ public final class EnergyGanSpark implements Runnable {
         public Integer call() throws Exception {
             SparkAnomalyScorer scorer;
             try (EnergyAnomalyModel model = EnergyAnomalyModel.load(modelFile)) {
-                SparkAnomalyScorer.Builder builder =
-                        SparkAnomalyScorer.builder()
-                                .setModel(model)
-                                .optInvalidRows(InvalidRows.parse(invalid));
-                if (vectorColumn != null) {
-                    builder.optVectorColumn(vectorColumn);
-                }
-                if (idColumn != null) {
-                    builder.optIdColumn(idColumn);
-                }
-                if (batchSize != null) {
-                    builder.optBatchSize(batchSize);
-                }
-                scorer = builder.build();
+                scorer = configure(SparkAnomalyScorer.builder()).setModel(model).build();
             }
             SparkSession spark = session("energy-gan tribuo-score");
             write(scorer.transform(read(spark)));

@@ -19,7 +19,7 @@ public enum InvalidRows {
     FAIL,
     /**
      * Keeps the row with null scores and says why in a string column {@value
-     * SparkEnergyScorer#INVALID_REASON} (null on the rows that were scored).
+     * DataFrameScorer#INVALID_REASON} (null on the rows that were scored).
      */
     NULL_SCORES;
 

@@ -10,17 +10,12 @@ import io.github.energygan.translator.EnergyScore;
 import io.github.energygan.translator.EnergyScoringTranslator;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,9 +40,10 @@ import java.util.Objects;
  * batchPredict} in a single JVM.
  *
  * <p>The schema is checked when {@link #transform} is called, before Spark runs anything; rows with
- * a null, a NaN or a vector of the wrong length follow the {@link InvalidRows} policy.
+ * a null, a NaN or a vector of the wrong length follow the {@link InvalidRows} policy. Set either
+ * the feature columns or, with {@link Builder#optVectorColumn}, one column holding the points.
  */
-public final class SparkEnergyScorer implements Serializable {
+public final class SparkEnergyScorer extends DataFrameScorer {
 
     /** The energy column, {@code U(x)} as a 32-bit float. */
     public static final String ENERGY = "energy";
@@ -58,9 +54,6 @@ public final class SparkEnergyScorer implements Serializable {
     /** The anomaly flag, present when a threshold is set. */
     public static final String ANOMALY = "anomaly";
 
-    /** Why a row was not scored, present under {@link InvalidRows#NULL_SCORES}. */
-    public static final String INVALID_REASON = "invalidReason";
-
     /** Rows scored per {@code batchPredict} call by default. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
 
@@ -68,20 +61,13 @@ public final class SparkEnergyScorer implements Serializable {
 
     private final SparkEnergyModel model;
     private final List<String> featureColumns;
-    private final String vectorColumn;
-    private final String idColumn;
-    private final int batchSize;
     private final Double threshold;
-    private final InvalidRows invalidRows;
 
     private SparkEnergyScorer(Builder b) {
+        super(b);
         model = b.model;
         featureColumns = List.copyOf(b.featureColumns);
-        vectorColumn = b.vectorColumn;
-        idColumn = b.idColumn;
-        batchSize = b.batchSize;
         threshold = b.threshold;
-        invalidRows = b.invalidRows;
     }
 
     /**
@@ -93,83 +79,28 @@ public final class SparkEnergyScorer implements Serializable {
         return new Builder();
     }
 
-    /**
-     * Returns the schema {@link #transform} gives a DataFrame of this schema, checking that the
-     * columns fit the model.
-     *
-     * @param input the input schema
-     * @return the input's columns followed by the score columns
-     * @throws IllegalArgumentException if a column is missing or of the wrong type, the feature
-     *     columns do not match the model's data size, or an output column's name is taken
-     */
-    public StructType transformSchema(StructType input) {
-        PointColumns.of(input, featureColumns, vectorColumn, model.getDataSize(), true);
-        if (idColumn != null && !Arrays.asList(input.fieldNames()).contains(idColumn)) {
-            throw new IllegalArgumentException(
-                    "The DataFrame has no id column '"
-                            + idColumn
-                            + "'; its columns are "
-                            + Arrays.toString(input.fieldNames()));
-        }
-        List<String> added = new ArrayList<>(List.of(ENERGY, GRAD_NORM_SQ));
-        StructType out =
-                input.add(ENERGY, DataTypes.FloatType, true)
-                        .add(GRAD_NORM_SQ, DataTypes.FloatType, true);
-        if (threshold != null) {
-            added.add(ANOMALY);
-            out = out.add(ANOMALY, DataTypes.BooleanType, true);
-        }
-        if (invalidRows == InvalidRows.NULL_SCORES) {
-            added.add(INVALID_REASON);
-            out = out.add(INVALID_REASON, DataTypes.StringType, true);
-        }
-        for (String name : added) {
-            if (Arrays.asList(input.fieldNames()).contains(name)) {
-                throw new IllegalArgumentException(
-                        "The DataFrame already has a column '"
-                                + name
-                                + "', which scoring adds; rename or drop it first");
-            }
-        }
-        return out;
+    @Override
+    PointColumns columns(StructType schema) {
+        return PointColumns.of(
+                schema, featureColumns, getVectorColumn(), model.getDataSize(), true);
     }
 
-    /**
-     * Scores a DataFrame. Lazy, as every Spark transformation: the work runs when the result is
-     * written, counted or collected.
-     *
-     * @param data the rows to score
-     * @return the rows, in their partitions and order, with the score columns appended
-     * @throws IllegalArgumentException if the columns do not fit the model (see {@link
-     *     #transformSchema})
-     */
-    public Dataset<Row> transform(Dataset<Row> data) {
-        StructType schema = transformSchema(data.schema());
-        PointColumns columns =
-                PointColumns.of(
-                        data.schema(), featureColumns, vectorColumn, model.getDataSize(), true);
-        int id = idColumn == null ? -1 : data.schema().fieldIndex(idColumn);
-        Broadcast<SparkEnergyModel> shared =
-                JavaSparkContext.fromSparkContext(data.sparkSession().sparkContext())
-                        .broadcast(model);
+    @Override
+    List<StructField> scoreFields() {
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField(ENERGY, DataTypes.FloatType, true));
+        fields.add(DataTypes.createStructField(GRAD_NORM_SQ, DataTypes.FloatType, true));
+        if (threshold != null) {
+            fields.add(DataTypes.createStructField(ANOMALY, DataTypes.BooleanType, true));
+        }
+        return fields;
+    }
+
+    @Override
+    PartitionBatches.ScorerFactory scorerFactory(JavaSparkContext spark) {
+        Broadcast<SparkEnergyModel> shared = spark.broadcast(model);
         Double limit = threshold;
-        InvalidRows policy = invalidRows;
-        int batch = batchSize;
-        String idName = idColumn;
-        int outputs = limit == null ? 2 : 3;
-        return data.mapPartitions(
-                (MapPartitionsFunction<Row, Row>)
-                        rows ->
-                        new PartitionBatches(
-                                rows,
-                                columns,
-                                id,
-                                idName,
-                                policy,
-                                batch,
-                                outputs,
-                                () -> new PointScorer(shared.value(), limit)),
-                Encoders.row(schema));
+        return () -> new PointScorer(shared.value(), limit);
     }
 
     /** One partition's model and predictor. */
@@ -218,18 +149,21 @@ public final class SparkEnergyScorer implements Serializable {
         }
     }
 
-    /** The builder for {@link SparkEnergyScorer}. */
-    public static final class Builder {
+    /** The builder for {@link SparkEnergyScorer}; {@value #DEFAULT_BATCH_SIZE} rows per batch. */
+    public static final class Builder extends BaseBuilder<Builder> {
 
         private SparkEnergyModel model;
         private List<String> featureColumns = List.of();
-        private String vectorColumn;
-        private String idColumn;
-        private int batchSize = DEFAULT_BATCH_SIZE;
         private Double threshold;
-        private InvalidRows invalidRows = InvalidRows.FAIL;
 
-        Builder() {}
+        Builder() {
+            super(DEFAULT_BATCH_SIZE);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /**
          * Sets the model.
@@ -254,40 +188,6 @@ public final class SparkEnergyScorer implements Serializable {
         }
 
         /**
-         * Reads each point from one column holding an array of numbers or a Spark ML vector.
-         *
-         * @param column the column
-         * @return this builder
-         */
-        public Builder optVectorColumn(String column) {
-            this.vectorColumn = Objects.requireNonNull(column, "column");
-            return this;
-        }
-
-        /**
-         * Names a column that identifies rows in error messages (any type).
-         *
-         * @param column the column
-         * @return this builder
-         */
-        public Builder optIdColumn(String column) {
-            this.idColumn = Objects.requireNonNull(column, "column");
-            return this;
-        }
-
-        /**
-         * Sets how many rows each {@code batchPredict} call scores; {@value #DEFAULT_BATCH_SIZE}
-         * by default. Each task holds one batch of rows and points at a time.
-         *
-         * @param batchSize {@code > 0}
-         * @return this builder
-         */
-        public Builder optBatchSize(int batchSize) {
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /**
          * Adds the {@value #ANOMALY} column: {@code true} where {@code U(x) > threshold}.
          *
          * @param threshold a finite energy
@@ -295,17 +195,6 @@ public final class SparkEnergyScorer implements Serializable {
          */
         public Builder optThreshold(double threshold) {
             this.threshold = threshold;
-            return this;
-        }
-
-        /**
-         * Sets what happens to rows that cannot be scored; {@link InvalidRows#FAIL} by default.
-         *
-         * @param policy the policy
-         * @return this builder
-         */
-        public Builder optInvalidRows(InvalidRows policy) {
-            this.invalidRows = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -318,17 +207,15 @@ public final class SparkEnergyScorer implements Serializable {
          *     finite
          */
         public SparkEnergyScorer build() {
+            validate();
             if (model == null) {
                 throw new IllegalArgumentException(
                         "Set the model: SparkEnergyModel.fromZoo(...) or fromDirectory(...)");
             }
-            if (featureColumns.isEmpty() == (vectorColumn == null)) {
+            if (featureColumns.isEmpty() != hasVectorColumn()) {
                 throw new IllegalArgumentException(
                         "Set either the feature columns or one vector column, not "
-                                + (vectorColumn == null ? "neither" : "both"));
-            }
-            if (batchSize <= 0) {
-                throw new IllegalArgumentException("The batch size must be > 0, got " + batchSize);
+                                + (hasVectorColumn() ? "both" : "neither"));
             }
             if (threshold != null && !Double.isFinite(threshold)) {
                 throw new IllegalArgumentException(
