@@ -3,6 +3,8 @@
  */
 package io.github.energygan.cli;
 
+import io.github.energygan.engine.NativeAllocator;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -94,6 +96,7 @@ public final class EnergyGanCommand implements Runnable {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         restrictDeserialisation();
+        NativeAllocator.keepBuffersInHeap();
         System.exit(commandLine().execute(args));
     }
 }

@@ -3,6 +3,7 @@
  */
 package io.github.energygan.spark;
 
+import io.github.energygan.engine.NativeAllocator;
 import io.github.energygan.sampling.SampleRequest;
 import io.github.energygan.tribuo.EnergyAnomalyModel;
 
@@ -57,6 +58,7 @@ public final class EnergyGanSpark implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        NativeAllocator.keepBuffersInHeap();
         System.exit(commandLine().execute(args));
     }
 

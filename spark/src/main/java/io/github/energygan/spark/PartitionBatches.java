@@ -154,7 +154,7 @@ final class PartitionBatches implements Iterator<Row> {
     private List<Object[]> score(List<double[]> points) {
         try {
             if (scorer == null) {
-                ExecutorThreads.useTaskCores();
+                TaskSetup.prepare();
                 scorer = factory.open();
             }
             return scorer.score(points);

@@ -131,7 +131,7 @@ public final class SparkSampler {
                 continue;
             }
             long first = firstIndex(request.getCount(), partitions, partition);
-            ExecutorThreads.useTaskCores();
+            TaskSetup.prepare();
             try (EnergyGanModel model = bytes.load();
                     Predictor<SampleRequest, GeneratedSamples> predictor =
                             model.getModel().newPredictor(new EnergyGanSamplingTranslator())) {
