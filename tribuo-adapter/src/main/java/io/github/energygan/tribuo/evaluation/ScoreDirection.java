@@ -7,6 +7,7 @@ import io.github.energygan.tribuo.EnergyAnomalyModel;
 
 import org.tribuo.Model;
 import org.tribuo.anomaly.Event;
+import org.tribuo.transform.TransformedModel;
 
 /**
  * Which way an anomaly model's {@link Event} scores point. Tribuo leaves the meaning of the score
@@ -34,13 +35,18 @@ public enum ScoreDirection {
     }
 
     /**
-     * Returns the direction of a model's scores, for the models whose direction is known.
+     * Returns the direction of a model's scores, for the models whose direction is known. A
+     * Tribuo {@link TransformedModel} (a model trained behind a {@code TransformTrainer}, say on
+     * standardised features) scores as the model inside it.
      *
      * @param model the model
      * @return its direction
      * @throws IllegalArgumentException for any other model; pass the direction explicitly then
      */
     public static ScoreDirection of(Model<Event> model) {
+        if (model instanceof TransformedModel<Event> transformed) {
+            return of(transformed.getInnerModel());
+        }
         if (model instanceof EnergyAnomalyModel) {
             return HIGHER_IS_ANOMALOUS;
         }
