@@ -75,6 +75,9 @@ import java.util.function.Consumer;
  */
 public final class EnergyAnomalyModel extends Model<Event> implements AutoCloseable {
 
+    private static final org.slf4j.Logger logger =
+            org.slf4j.LoggerFactory.getLogger(EnergyAnomalyModel.class);
+
     private static final long serialVersionUID = 1L;
 
     /** Protobuf serialisation version. */
@@ -89,6 +92,7 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
     private final AnomalyScore score;
     private final double threshold;
     private final double[] featureImportance;
+    private final MissingFeatures missingFeatures;
 
     EnergyAnomalyModel(
             String name,
@@ -100,7 +104,8 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
             FeatureStandardiser standardiser,
             AnomalyScore score,
             double threshold,
-            double[] featureImportance) {
+            double[] featureImportance,
+            MissingFeatures missingFeatures) {
         super(name, provenance, featureIDMap, outputIDInfo, false);
         long dataFeatures = gan.getArchitecture().dataFeatures();
         if (dataFeatures != featureIDMap.size()
@@ -126,6 +131,7 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
         this.score = score;
         this.threshold = threshold;
         this.featureImportance = featureImportance.clone();
+        this.missingFeatures = missingFeatures;
     }
 
     /**
@@ -187,7 +193,8 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
                             Util.toPrimitiveFloat(proto.getFeatureScaleList())),
                     AnomalyScore.valueOf(proto.getScore()),
                     proto.getThreshold(),
-                    Util.toPrimitiveDouble(proto.getFeatureImportanceList()));
+                    Util.toPrimitiveDouble(proto.getFeatureImportanceList()),
+                    missingFeatures(carrier.provenance()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             gan.close();
             throw new IllegalStateException("Invalid protobuf: " + e.getMessage(), e);
@@ -305,7 +312,79 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
 
     /** The standardised feature matrix of a chunk; {@code used[i]} gets example i's feature count. */
     private NDArray standardised(List<Example<Event>> chunk, NDManager manager, int[] used) {
-        return standardiser.apply(DenseFeatures.toMatrix(chunk, featureIDMap, manager, used));
+        NDArray x = DenseFeatures.toMatrix(chunk, featureIDMap, manager, used);
+        checkMissing(chunk, used);
+        return standardiser.apply(x);
+    }
+
+    /**
+     * Applies the {@link MissingFeatures} policy to a chunk whose examples' known-feature counts
+     * are {@code used}.
+     */
+    private void checkMissing(List<Example<Event>> chunk, int[] used) {
+        int lacking = 0;
+        int first = -1;
+        for (int i = 0; i < chunk.size(); i++) {
+            if (used[i] < featureIDMap.size()) {
+                lacking++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (lacking == 0) {
+            return;
+        }
+        String message =
+                lacking
+                        + " of "
+                        + chunk.size()
+                        + " examples lack some of the model's "
+                        + featureIDMap.size()
+                        + " features (example "
+                        + first
+                        + " lacks "
+                        + absent(chunk.get(first))
+                        + ")";
+        if (missingFeatures == MissingFeatures.REJECT) {
+            throw new IllegalArgumentException(
+                    message + "; this model rejects such examples (missingFeatures = REJECT)");
+        }
+        logger.warn(
+                "{}; they are scored with those features at 0, Tribuo's convention for absent"
+                        + " features, which can make a normal case look anomalous (train with"
+                        + " missingFeatures = REJECT to refuse them)",
+                message);
+    }
+
+    /** The model's features an example lacks, the first ten by name. */
+    private String absent(Example<Event> example) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (org.tribuo.Feature feature : example) {
+            present.add(feature.getName());
+        }
+        List<String> names = new ArrayList<>();
+        int count = 0;
+        for (org.tribuo.VariableInfo info : featureIDMap) {
+            if (!present.contains(info.getName())) {
+                if (names.size() < 10) {
+                    names.add(info.getName());
+                }
+                count++;
+            }
+        }
+        return count > names.size() ? names + " and " + (count - names.size()) + " more" : names.toString();
+    }
+
+    /**
+     * The missing-feature policy the model was trained with, from its trainer's provenance; {@link
+     * MissingFeatures#WARN} for models trained before the setting existed.
+     */
+    private static MissingFeatures missingFeatures(ModelProvenance provenance) {
+        Object value =
+                provenance.getTrainerProvenance().getConfiguredParameters().get("missingFeatures");
+        if (value instanceof com.oracle.labs.mlrg.olcut.provenance.primitives.EnumProvenance<?> e) {
+            return MissingFeatures.valueOf(e.getValue().name());
+        }
+        return MissingFeatures.WARN;
     }
 
     private List<Prediction<Event>> predictChunk(List<Example<Event>> chunk) {
@@ -456,7 +535,8 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
                     standardiser,
                     score,
                     threshold,
-                    featureImportance);
+                    featureImportance,
+                    missingFeatures);
         } catch (MalformedModelException e) {
             throw new IllegalStateException("The model's own weights did not load back", e);
         }

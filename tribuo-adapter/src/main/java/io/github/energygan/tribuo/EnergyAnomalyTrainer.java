@@ -187,6 +187,13 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
 
     @Config(
             description =
+                    "Examples lacking some of the trained features at prediction time: WARN (score"
+                            + " them with the absent features at 0, and log a warning) or REJECT"
+                            + " (refuse the call).")
+    private MissingFeatures missingFeatures = MissingFeatures.WARN;
+
+    @Config(
+            description =
                     "Expected fraction of anomalies: the threshold is the (1 - contamination)"
                             + " quantile of the training scores, in [0, 1).")
     private double contamination = 0.1;
@@ -458,7 +465,8 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                 standardiser,
                 score,
                 threshold,
-                importance);
+                importance,
+                missingFeatures);
     }
 
     /**
