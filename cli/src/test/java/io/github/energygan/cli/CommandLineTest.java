@@ -52,6 +52,31 @@ class CommandLineTest {
     }
 
     @Test
+    void thePyTorchComparisonIsRefusedWhereItCannotCompare() {
+        Run wrongSetting = run("bench", "--iterations", "20", "--pytorch-rounds", "1");
+        assertEquals(2, wrongSetting.exitCode());
+        assertTrue(
+                wrongSetting.err().contains("times the reference-2d setting on grid-25"),
+                wrongSetting.err());
+        Run noTorch =
+                run(
+                        "bench",
+                        "--preset",
+                        "reference-2d",
+                        "--iterations",
+                        "20",
+                        "--pytorch-rounds",
+                        "1",
+                        "--python",
+                        "/nonexistent/python3");
+        assertEquals(2, noTorch.exitCode());
+        assertTrue(
+                noTorch.err().contains("No Python with PyTorch found (tried /nonexistent/python3)"),
+                noTorch.err());
+        assertEquals("", noTorch.out(), "refused before any training");
+    }
+
+    @Test
     void demoWritesModelPicturesAndReport(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("demo");
         Run run =
