@@ -3,6 +3,7 @@
  */
 package io.github.energygan.cli;
 
+import io.github.energygan.engine.EngineThreads;
 import io.github.energygan.engine.NativeAllocator;
 
 import picocli.CommandLine;
@@ -97,6 +98,7 @@ public final class EnergyGanCommand implements Runnable {
         System.setProperty("java.awt.headless", "true");
         restrictDeserialisation();
         NativeAllocator.keepBuffersInHeap();
+        EngineThreads.waitPassively();
         System.exit(commandLine().execute(args));
     }
 }

@@ -8,6 +8,7 @@ import io.github.energygan.dataset.ToyDataset2d;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.MlpArchitecture;
 import io.github.energygan.nn.ActivationFunction;
+import io.github.energygan.engine.EngineThreads;
 import io.github.energygan.preset.EnergyGanPreset;
 import io.github.energygan.training.EnergyGanTrainingConfig;
 import io.github.energygan.util.Checks;
@@ -54,6 +55,13 @@ public final class TrainingOptions {
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     int seed;
+
+    @Option(
+            names = "--threads",
+            description =
+                    "libtorch intra-op threads; default: the preset's measured choice (1 for"
+                            + " fast-2d, one per core otherwise). OMP_NUM_THREADS, if set, wins.")
+    Integer threads;
 
     @Option(
             names = "--lambda",
@@ -149,6 +157,9 @@ public final class TrainingOptions {
      */
     void validate() {
         preset();
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        }
         if (!isImage()) {
             ToyDataset2d.checkName(dataset);
         } else if (classes != null) {
@@ -256,6 +267,7 @@ public final class TrainingOptions {
      */
     EnergyGanTrainingConfig.Builder trainingConfig() {
         EnergyGanPreset preset = preset();
+        EngineThreads.useIntraOpThreads(threads != null ? threads : preset.getIntraOpThreads());
         int runIterations = iterations != null ? iterations : preset.getIterations();
         EnergyGanTrainingConfig.Builder builder =
                 preset.trainingConfig(runIterations).optSeed(seed);
