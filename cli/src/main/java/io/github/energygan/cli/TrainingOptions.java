@@ -60,7 +60,8 @@ public final class TrainingOptions {
             names = "--threads",
             description =
                     "libtorch intra-op threads; default: the preset's measured choice (1 for"
-                            + " fast-2d, one per core otherwise). OMP_NUM_THREADS, if set, wins.")
+                            + " fast-2d and image-narrow, one per core for reference-2d)."
+                            + " OMP_NUM_THREADS, if set, wins.")
     Integer threads;
 
     @Option(

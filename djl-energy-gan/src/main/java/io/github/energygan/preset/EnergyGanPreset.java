@@ -118,7 +118,7 @@ public final class EnergyGanPreset {
                     scale -> imageNarrow(),
                     4_000,
                     0,
-                    0,
+                    1,
                     b -> b.optLearningRate(2e-4f).optBatchSize(64).optPenaltyLambda(1f));
 
     private static final List<EnergyGanPreset> ALL = List.of(REFERENCE_2D, FAST_2D, IMAGE_NARROW);
@@ -152,8 +152,9 @@ public final class EnergyGanPreset {
      * Returns the libtorch intra-op thread count measured best for this preset's networks, or 0 for
      * the engine's default (one per core). On 2 cores, {@code fast-2d}'s width-128 nets ran 42.8 ms
      * per iteration with one thread against 46.3 ms with two, and 51.8 against 158.6 ms with a
-     * second CPU-bound process running; {@code reference-2d}'s width-512 nets gain from both cores
-     * (185 against 300 ms).
+     * second CPU-bound process running; {@code image-narrow}'s convolutions 393 against 414 ms idle
+     * and 434 against 521 ms loaded (two threads waiting passively); {@code reference-2d}'s
+     * width-512 nets gain from both cores (220 against 300 ms idle).
      *
      * @return the thread count, or 0
      */
