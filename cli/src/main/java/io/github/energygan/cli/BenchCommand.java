@@ -106,6 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             peer = PyTorchReference.find(python, Files.createTempDirectory("energy-gan-bench"));
         }
+        training.useThreads();
         PrintStream out = System.out;
         List<Double> ours = new ArrayList<>();
         ours.add(timeTraining(iterations, out, true));

@@ -70,6 +70,7 @@ final class ImageExperiment {
             boolean progressBar)
             throws IOException, TranslateException {
         options.validate();
+        options.useThreads();
         EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
         EnergyGanTrainingConfig probe = configBuilder.build();
         try (NDManager manager = NDManager.newBaseManager()) {

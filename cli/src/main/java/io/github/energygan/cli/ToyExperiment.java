@@ -81,6 +81,7 @@ final class ToyExperiment {
         // Everything that can be wrong with the input is checked before any work starts, and
         // before the output directory is touched.
         options.validate();
+        options.useThreads();
         EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
         EnergyGanTrainingConfig probe = configBuilder.build();
         try (OutputDirectory.Claim claim = claim(output, overwrite, resume);

@@ -266,9 +266,16 @@ public final class TrainingOptions {
      *
      * @return the builder (validated when built)
      */
+    /**
+     * Sets libtorch's intra-op threads for the run: {@code --threads}, else the preset's measured
+     * count (unless the user's environment chose one). Called once, before training starts.
+     */
+    void useThreads() {
+        EngineThreads.useIntraOpThreads(threads != null ? threads : preset().getIntraOpThreads());
+    }
+
     EnergyGanTrainingConfig.Builder trainingConfig() {
         EnergyGanPreset preset = preset();
-        EngineThreads.useIntraOpThreads(threads != null ? threads : preset.getIntraOpThreads());
         int runIterations = iterations != null ? iterations : preset.getIterations();
         EnergyGanTrainingConfig.Builder builder =
                 preset.trainingConfig(runIterations).optSeed(seed);
