@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             EvaluateCommand.class,
             ZooCommand.class,
+            ClassifierCommand.class,
             BenchCommand.class,
             TribuoCommand.class,
             TribuoBenchCommand.class

@@ -13,6 +13,9 @@ import com.google.gson.GsonBuilder;
 import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.GaussianMixture2d;
 import io.github.energygan.dataset.ToyDataset2d;
+import io.github.energygan.metrics.ImageClassifier;
+import io.github.energygan.metrics.ImageQuality;
+import io.github.energygan.metrics.ImageQualityEvaluation;
 import io.github.energygan.metrics.MixtureMetrics;
 import io.github.energygan.metrics.MixtureQuality;
 import io.github.energygan.metrics.MemorisationCheck;
@@ -22,6 +25,7 @@ import io.github.energygan.plot.ImageGridPlot;
 import io.github.energygan.sampling.LatentSampling;
 import io.github.energygan.sampling.SampleRequest;
 import io.github.energygan.sampling.SamplerDiagnostics;
+import io.github.energygan.zoo.EnergyGanModelZoo;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,7 +71,9 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(
             names = {"-n", "--count"},
-            description = "Samples (= chains); default: 2500 for 2-D models, 64 for image models.")
+            description =
+                    "Samples (= chains); default: 2500 for 2-D models; for image models 64, or"
+                            + " 1000 when --dataset fashion-mnist measures them.")
     Integer count;
 
     @Option(
@@ -128,9 +134,18 @@ public final class SampleCommand implements Callable<Integer> {
             names = "--dataset",
             description =
                     "Score raw and MCMC samples: against an embedded mixture (grid-25, ring-8) by"
-                            + " the VEEGAN/PacGAN protocol, or against fashion-mnist by"
-                            + " nearest-neighbour distances to training and test images.")
+                            + " the VEEGAN/PacGAN protocol, or against fashion-mnist by FID, KID,"
+                            + " density, coverage and class histogram in a classifier's features"
+                            + " (beside real images at the same count) and by nearest-neighbour"
+                            + " distances to training and test images.")
     String dataset;
+
+    @Option(
+            names = "--classifier",
+            description =
+                    "fashion-mnist only: the classifier directory written by `energy-gan"
+                            + " classifier` (default: the one the zoo ships).")
+    Path classifierDirectory;
 
     @Option(
             names = "--data-folder",
@@ -161,11 +176,23 @@ public final class SampleCommand implements Callable<Integer> {
         if (TrainingOptions.FASHION_MNIST.equals(dataset)) {
             FashionMnist.checkFolder(dataFolder);
         }
+        if (classifierDirectory != null && !TrainingOptions.FASHION_MNIST.equals(dataset)) {
+            throw new IllegalArgumentException(
+                    "--classifier measures image samples; give it with --dataset fashion-mnist");
+        }
+        boolean measured = TrainingOptions.FASHION_MNIST.equals(dataset);
         Map<String, Object> report = new LinkedHashMap<>();
         try (EnergyGanModel loaded = source.load();
+                ImageClassifier classifier = measured ? classifier() : null;
                 NDManager manager = NDManager.newBaseManager()) {
             boolean images = loaded.getArchitecture().dataShape().dimension() == 3;
-            SampleRequest request = request(count != null ? count : images ? 64 : 2500);
+            SampleRequest request =
+                    request(count != null ? count : images ? (measured ? 1000 : 64) : 2500);
+            if (measured && request.getCount() < 2) {
+                throw new IllegalArgumentException(
+                        "--dataset fashion-mnist measures >= 2 samples, got -n "
+                                + request.getCount());
+            }
             if (images != TrainingOptions.FASHION_MNIST.equals(dataset) && dataset != null) {
                 throw new IllegalArgumentException(
                         "--dataset "
@@ -217,6 +244,7 @@ public final class SampleCommand implements Callable<Integer> {
 
                 if (dataset != null && images) {
                     report.put("dataset", dataset);
+                    report.put("imageQuality", imageQuality(samples, classifier, manager, out));
                     report.put("nearestNeighbourDistance", memorisation(samples, manager, out));
                 } else if (dataset != null) {
                     try (NDManager scope = manager.newSubManager()) {
@@ -242,16 +270,14 @@ public final class SampleCommand implements Callable<Integer> {
                             output.resolve(RAW_GRID_PNG), samples.rawSamples().get(shown), 8, 3);
                     ImageGridPlot.save(
                             output.resolve(MCMC_GRID_PNG), samples.samples().get(shown), 8, 3);
-                    files.put("rawSamples", RAW_GRID_PNG);
-                    files.put("samples", MCMC_GRID_PNG);
-                } else {
-                    OutputDirectory.writeString(output.resolve(SAMPLES_CSV), csv(values, features));
-                    OutputDirectory.writeString(
-                            output.resolve(RAW_CSV),
-                            csv(samples.rawSamples().toFloatArray(), features));
-                    files.put("samples", SAMPLES_CSV);
-                    files.put("rawSamples", RAW_CSV);
+                    files.put("rawSampleGrid", RAW_GRID_PNG);
+                    files.put("sampleGrid", MCMC_GRID_PNG);
                 }
+                OutputDirectory.writeString(output.resolve(SAMPLES_CSV), csv(values, features));
+                OutputDirectory.writeString(
+                        output.resolve(RAW_CSV), csv(samples.rawSamples().toFloatArray(), features));
+                files.put("samples", SAMPLES_CSV);
+                files.put("rawSamples", RAW_CSV);
                 if (features == 2) {
                     plot(loaded, manager, samples.rawSamples(), "raw generator samples G(z)", RAW_PNG);
                     plot(loaded, manager, samples.samples(), "after " + request.getMethod(), MCMC_PNG);
@@ -268,6 +294,66 @@ public final class SampleCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The shipped classifier, or the one {@code --classifier} names, loaded and verified. */
+    private ImageClassifier classifier() throws java.io.IOException, ai.djl.MalformedModelException {
+        if (classifierDirectory == null) {
+            return EnergyGanModelZoo.classifier(TrainingOptions.FASHION_MNIST);
+        }
+        if (!java.nio.file.Files.isDirectory(classifierDirectory)) {
+            throw new IllegalArgumentException(
+                    "--classifier "
+                            + classifierDirectory.toAbsolutePath()
+                            + " is not a directory; give the classifier/ directory that `energy-gan"
+                            + " classifier` wrote");
+        }
+        return ImageClassifier.load(classifierDirectory);
+    }
+
+    /**
+     * FID, KID, density, coverage and class histogram of the raw and MCMC samples, beside the same
+     * figures for as many real training images: the floor at this sample count.
+     */
+    private Map<String, Object> imageQuality(
+            LatentSampling.Samples samples,
+            ImageClassifier classifier,
+            NDManager manager,
+            PrintStream out)
+            throws java.io.IOException {
+        try (NDManager scope = manager.newSubManager()) {
+            FashionMnist test =
+                    FashionMnist.builder()
+                            .setManager(scope)
+                            .optFolder(dataFolder)
+                            .optUsage(FashionMnist.Usage.TEST)
+                            .build();
+            FashionMnist train =
+                    FashionMnist.builder().setManager(scope).optFolder(dataFolder).build();
+            int n = Math.toIntExact(samples.samples().getShape().get(0));
+            try (ImageQualityEvaluation evaluation =
+                    new ImageQualityEvaluation(classifier, test.getImages())) {
+                ImageQuality floor = evaluation.realFloor(train.getImages(), n, seed);
+                ImageQuality raw = evaluation.evaluate(samples.rawSamples(), seed);
+                ImageQuality mcmc = evaluation.evaluate(samples.samples(), seed);
+                out.printf(
+                        Locale.ROOT,
+                        "  image quality, against the %d test images (classifier %s, test"
+                                + " accuracy %.4f):%n",
+                        evaluation.getReferenceSize(),
+                        classifier.getDigest().substring(0, 12),
+                        classifier.getManifest().testAccuracy());
+                out.printf(Locale.ROOT, "  real images %s%n", floor.summary());
+                out.printf(Locale.ROOT, "  raw G(z)    %s%n", raw.summary());
+                out.printf(Locale.ROOT, "  after MCMC  %s%n", mcmc.summary());
+                Map<String, Object> map = new LinkedHashMap<>();
+                map.put("classifierTestAccuracy", classifier.getManifest().testAccuracy());
+                map.put("realTrainingImages", floor.toMap());
+                map.put("rawGenerator", raw.toMap());
+                map.put("mcmc", mcmc.toMap());
+                return map;
+            }
+        }
     }
 
     /** The memorisation check for raw and MCMC samples. */

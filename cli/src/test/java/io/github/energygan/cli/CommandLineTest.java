@@ -246,12 +246,32 @@ class CommandLineTest {
                         "3",
                         "--warm-up",
                         "3",
+                        "-n",
+                        "64",
                         "--dataset",
                         "fashion-mnist",
                         "-o",
                         sampled.toString());
         assertEquals(0, sample.exitCode(), sample.err());
         assertTrue(sample.out().contains("after MCMC  memorising?"), sample.out());
+        assertTrue(sample.out().contains("real images n = 64: FID"), sample.out());
+        assertTrue(sample.out().contains("after MCMC  n = 64: FID"), sample.out());
+        JsonObject quality =
+                JsonParser.parseString(Files.readString(sampled.resolve("sampling.json")))
+                        .getAsJsonObject()
+                        .getAsJsonObject("imageQuality");
+        assertTrue(quality.get("classifierTestAccuracy").getAsDouble() >= 0.9);
+        for (String set : new String[] {"realTrainingImages", "rawGenerator", "mcmc"}) {
+            JsonObject figures = quality.getAsJsonObject(set);
+            assertEquals(64, figures.get("samples").getAsInt(), set);
+            assertEquals(10_000, figures.get("referenceSize").getAsInt(), set);
+            assertTrue(Double.isFinite(figures.get("fid").getAsDouble()), set);
+            assertEquals(10, figures.getAsJsonArray("classFractions").size(), set);
+        }
+        // The images as CSV too: a header and one row of 784 pixels per sample.
+        java.util.List<String> rows = Files.readAllLines(sampled.resolve("samples.csv"));
+        assertEquals(65, rows.size());
+        assertEquals(784, rows.get(1).split(",").length);
         java.awt.image.BufferedImage grid =
                 javax.imageio.ImageIO.read(sampled.resolve("samples-mcmc.png").toFile());
         assertEquals(8 * (28 * 3 + 3) + 3, grid.getWidth());
@@ -287,6 +307,94 @@ class CommandLineTest {
                         dir.resolve("never").toString()),
                 "apt-get install dataset-fashion-mnist");
         assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
+    void classifierTrainsSavesAndServesTheImageMetrics(@TempDir Path dir) throws Exception {
+        Path output = dir.resolve("classifier");
+        Run train =
+                run(
+                        "classifier",
+                        "--epochs",
+                        "1",
+                        "--limit",
+                        "2000",
+                        "--seed",
+                        "3",
+                        "--no-progress",
+                        "-o",
+                        output.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("test accuracy"), train.out());
+        JsonObject report =
+                JsonParser.parseString(Files.readString(output.resolve("report.json")))
+                        .getAsJsonObject();
+        assertEquals(2000, report.get("trainingImages").getAsInt());
+        assertTrue(report.get("testAccuracy").getAsDouble() > 0.5, report.toString());
+        Path saved = output.resolve("classifier");
+        try (io.github.energygan.metrics.ImageClassifier loaded =
+                io.github.energygan.metrics.ImageClassifier.load(saved)) {
+            assertEquals(report.get("sha256").getAsString(), loaded.getDigest());
+        }
+
+        Path sampled = dir.resolve("sampled");
+        Run sample =
+                run(
+                        "sample",
+                        "--zoo",
+                        "fashion-mnist",
+                        "-n",
+                        "20",
+                        "--steps",
+                        "2",
+                        "--warm-up",
+                        "2",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--classifier",
+                        saved.toString(),
+                        "--no-progress",
+                        "-o",
+                        sampled.toString());
+        assertEquals(0, sample.exitCode(), sample.err());
+        assertTrue(
+                sample.out().contains(report.get("sha256").getAsString().substring(0, 12)),
+                sample.out());
+
+        Path never = dir.resolve("never");
+        assertBad(run("classifier", "--epochs", "0", "-o", never.toString()), "epochs");
+        assertBad(run("classifier", "--limit", "0", "-o", never.toString()), "--limit");
+        assertBad(
+                run(
+                        "classifier",
+                        "--data-folder",
+                        dir.resolve("nowhere").toString(),
+                        "-o",
+                        never.toString()),
+                "apt-get install dataset-fashion-mnist");
+        assertBad(
+                run(
+                        "sample",
+                        "--zoo",
+                        "fashion-mnist",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--classifier",
+                        dir.resolve("nowhere").toString(),
+                        "-o",
+                        never.toString()),
+                "not a directory");
+        assertBad(
+                run(
+                        "sample",
+                        "--zoo",
+                        "ring-8",
+                        "--classifier",
+                        saved.toString(),
+                        "-o",
+                        never.toString()),
+                "--dataset fashion-mnist");
+        assertFalse(Files.exists(never));
     }
 
     @Test

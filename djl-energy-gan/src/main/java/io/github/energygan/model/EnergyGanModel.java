@@ -19,6 +19,7 @@ import ai.djl.util.Utils;
 import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.util.RandomStream;
+import io.github.energygan.util.SeededInitialization;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -8,9 +8,12 @@ import ai.djl.repository.Repository;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ModelZoo;
 
+import io.github.energygan.metrics.ImageClassifier;
 import io.github.energygan.model.EnergyGanModel;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -33,6 +36,14 @@ public final class EnergyGanModelZoo extends ModelZoo {
 
     /** The version of every artifact. */
     public static final String VERSION = "0.1.0";
+
+    /**
+     * The data sets whose image-quality classifier the zoo ships ({@link #classifier}): the
+     * feature space in which the project's FID, KID, density and coverage are measured.
+     */
+    public static final List<String> CLASSIFIERS = List.of("fashion-mnist");
+
+    private static final String CLASSIFIER_FOLDER = "io/github/energygan/zoo/classifiers/";
 
     private final List<ClasspathModelLoader> loaders = new ArrayList<>();
 
@@ -86,6 +97,44 @@ public final class EnergyGanModelZoo extends ModelZoo {
         }
         throw new ModelNotFoundException(
                 "The energy-gan zoo has no artifact '" + artifactId + "'; it has: " + describe());
+    }
+
+    /**
+     * Loads the shipped image-quality classifier of a data set, its weights checked against the
+     * digest in its manifest. The same classifier gives every figure the project publishes, so
+     * figures measured with it compare with them.
+     *
+     * @param dataset one of {@link #CLASSIFIERS}
+     * @return the classifier; the caller closes it
+     * @throws IllegalArgumentException for a data set without a shipped classifier
+     * @throws IOException if a resource cannot be read
+     * @throws MalformedModelException if the shipped files are damaged
+     */
+    public static ImageClassifier classifier(String dataset)
+            throws IOException, MalformedModelException {
+        if (!CLASSIFIERS.contains(dataset)) {
+            throw new IllegalArgumentException(
+                    "The energy-gan zoo ships image classifiers for "
+                            + CLASSIFIERS
+                            + ", not '"
+                            + dataset
+                            + "'");
+        }
+        String folder = CLASSIFIER_FOLDER + dataset + "/";
+        String manifest =
+                new String(
+                        resource(folder + ImageClassifier.MANIFEST_FILE), StandardCharsets.UTF_8);
+        byte[] weights = resource(folder + ImageClassifier.PARAMETER_FILE);
+        return ImageClassifier.fromBytes(manifest, weights, "zoo classifier " + dataset);
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = EnergyGanModelZoo.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("The zoo jar lacks its resource " + name);
+            }
+            return in.readAllBytes();
+        }
     }
 
     /**

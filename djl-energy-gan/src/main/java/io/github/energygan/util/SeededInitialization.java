@@ -1,7 +1,7 @@
 /*
  * Copyright 2026 The energy-gan authors. Licensed under the Apache License, Version 2.0.
  */
-package io.github.energygan.model;
+package io.github.energygan.util;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -10,8 +10,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.Pair;
-
-import io.github.energygan.util.RandomStream;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -30,7 +28,7 @@ import java.util.List;
  * distributions are therefore exactly the initializers' own, and the draws depend on the seed and
  * the parameters' order alone.
  */
-final class SeededInitialization {
+public final class SeededInitialization {
 
     private SeededInitialization() {}
 
@@ -43,7 +41,7 @@ final class SeededInitialization {
      * @param seed the seed of the draws
      * @param inputShapes the block's input shapes
      */
-    static void initialize(
+    public static void initialize(
             Block block, NDManager manager, DataType dataType, long seed, Shape... inputShapes) {
         RandomStream random = RandomStream.seeded(seed);
         NDManager seeded =
