@@ -85,19 +85,20 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Option(
             names = "--steps",
-            defaultValue = "100",
             description =
-                    "MCMC steps after warm-up; 0 for raw generator samples (default:"
-                            + " ${DEFAULT-VALUE}).")
-    int steps;
+                    "MCMC steps after warm-up; 0 for raw generator samples (default: "
+                            + SampleRequest.DEFAULT_STEPS
+                            + " for 2-D models, "
+                            + SampleRequest.DEFAULT_IMAGE_STEPS
+                            + " for image models).")
+    Integer steps;
 
     @Option(
             names = "--warm-up",
-            defaultValue = "100",
             description =
                     "Warm-up steps, during which an automatic step size is adapted towards"
-                            + " acceptance 0.574 (default: ${DEFAULT-VALUE}).")
-    int warmUp;
+                            + " acceptance 0.574 (default: as --steps).")
+    Integer warmUp;
 
     @Option(
             names = "--step-size",
@@ -187,7 +188,8 @@ public final class SampleCommand implements Callable<Integer> {
                 NDManager manager = NDManager.newBaseManager()) {
             boolean images = loaded.getArchitecture().dataShape().dimension() == 3;
             SampleRequest request =
-                    request(count != null ? count : images ? (measured ? 1000 : 64) : 2500);
+                    request(count != null ? count : images ? (measured ? 1000 : 64) : 2500)
+                            .forData(loaded.getArchitecture().dataShape());
             if (measured && request.getCount() < 2) {
                 throw new IllegalArgumentException(
                         "--dataset fashion-mnist measures >= 2 samples, got -n "
@@ -380,13 +382,17 @@ public final class SampleCommand implements Callable<Integer> {
         SampleRequest.Builder builder =
                 SampleRequest.builder()
                         .setCount(sampleCount)
-                        .optSteps(steps)
-                        .optWarmUpSteps(warmUp)
                         .optBeta(beta)
                         .optPrior(!noPrior)
                         .optSeed(seed)
                         .optBatchSize(batchSize)
                         .optMethod(SampleRequest.Method.parse(method));
+        if (steps != null) {
+            builder.optSteps(steps);
+        }
+        if (warmUp != null) {
+            builder.optWarmUpSteps(warmUp);
+        }
         if ("auto".equalsIgnoreCase(stepSize.trim())) {
             builder.optAutoStepSize();
         } else {

@@ -61,6 +61,7 @@ public final class LatentSampling {
             EnergyGanBlock gan, NDManager manager, SampleRequest request, Progress progress) {
         Objects.requireNonNull(gan, "gan");
         Objects.requireNonNull(request, "request");
+        request = request.forData(gan.getSingleSampleShape());
         int count = request.getCount();
         int batchSize = request.getBatchSize();
         long features = gan.getSingleSampleShape().size();

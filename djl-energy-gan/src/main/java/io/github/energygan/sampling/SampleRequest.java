@@ -3,6 +3,8 @@
  */
 package io.github.energygan.sampling;
 
+import ai.djl.ndarray.types.Shape;
+
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -10,8 +12,16 @@ import java.util.SplittableRandom;
 /**
  * What to draw from a trained pair: how many samples, how many MCMC steps in latent space, the step
  * size (fixed or adapted), the inverse temperature, the prior term and the seed. Immutable; {@link
- * #builder()} starts from the defaults: 64 samples, MALA, 100 warm-up steps adapting the step size
- * towards acceptance 0.574, then 100 steps, {@code β = 1}, prior on, seed 0.
+ * #builder()} starts from the defaults: 64 samples, MALA, warm-up steps adapting the step size
+ * towards acceptance 0.574 and then as many counted steps, {@code β = 1}, prior on, seed 0.
+ *
+ * <p>The number of steps, unless set, depends on the data the model draws ({@link #forData}):
+ * {@value #DEFAULT_STEPS} warm-up and {@value #DEFAULT_STEPS} steps for vectors, where the chains
+ * run to the energy's own distribution, and {@value #DEFAULT_IMAGE_STEPS} and {@value
+ * #DEFAULT_IMAGE_STEPS} for images, where a short run refines the generator's samples (lower FID,
+ * every class kept) while long chains drift towards the classes of lowest energy and lose others.
+ * {@link LatentSampling} and the translators resolve a request against their model before they
+ * run it.
  *
  * <p>With zero steps (and zero warm-up) the result is the raw generator, {@code G(z)}, {@code z ~
  * N(0, I)}.
@@ -47,6 +57,19 @@ public final class SampleRequest implements Serializable {
     /** How many samples are drawn at a time by default. */
     public static final int DEFAULT_BATCH_SIZE = 4096;
 
+    /** The warm-up steps, and the counted steps, of a request for vector data by default. */
+    public static final int DEFAULT_STEPS = 100;
+
+    /**
+     * The warm-up steps, and the counted steps, of a request for images by default. Measured on
+     * the zoo's Fashion-MNIST model, 1,000 chains: FID 66.8 raw, 55.6 after 10 + 10 steps, 121.4
+     * after 100 + 100, which also left two classes under 1 % of the samples.
+     */
+    public static final int DEFAULT_IMAGE_STEPS = 10;
+
+    /** Marks steps left to the data's default until {@link #forData} resolves them. */
+    private static final int BY_DATA = -1;
+
     /** The step size adaptation starts from this when the step size is automatic. */
     public static final double AUTO_INITIAL_STEP = 0.01;
 
@@ -62,8 +85,8 @@ public final class SampleRequest implements Serializable {
 
     private SampleRequest(Builder b) {
         count = b.count;
-        steps = b.steps;
-        warmUpSteps = b.warmUpSteps;
+        steps = b.steps != null ? b.steps : BY_DATA;
+        warmUpSteps = b.warmUpSteps != null ? b.warmUpSteps : BY_DATA;
         stepSize = b.stepSize;
         beta = b.beta;
         prior = b.prior;
@@ -90,8 +113,8 @@ public final class SampleRequest implements Serializable {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.count = count;
-        b.steps = steps;
-        b.warmUpSteps = warmUpSteps;
+        b.steps = steps == BY_DATA ? null : steps;
+        b.warmUpSteps = warmUpSteps == BY_DATA ? null : warmUpSteps;
         b.stepSize = stepSize;
         b.beta = beta;
         b.prior = prior;
@@ -122,21 +145,69 @@ public final class SampleRequest implements Serializable {
     }
 
     /**
+     * Whether the steps or the warm-up steps were left to the data's default, to be resolved by
+     * {@link #forData}.
+     *
+     * @return true until resolved
+     */
+    public boolean hasDataDefaults() {
+        return steps == BY_DATA || warmUpSteps == BY_DATA;
+    }
+
+    /**
+     * Returns this request with the steps it left unset chosen for the data a model draws: {@value
+     * #DEFAULT_IMAGE_STEPS} warm-up and counted steps for images (a sample shape of three or more
+     * dimensions), {@value #DEFAULT_STEPS} for vectors.
+     *
+     * @param sampleShape the shape of one sample, e.g. {@code (2)} or {@code (1, 28, 28)}
+     * @return the resolved request; this one if nothing was left unset
+     */
+    public SampleRequest forData(Shape sampleShape) {
+        if (!hasDataDefaults()) {
+            return this;
+        }
+        int chosen = sampleShape.dimension() >= 3 ? DEFAULT_IMAGE_STEPS : DEFAULT_STEPS;
+        Builder b = toBuilder();
+        b.steps = b.steps == null ? chosen : b.steps;
+        b.warmUpSteps = b.warmUpSteps == null ? chosen : b.warmUpSteps;
+        return b.build();
+    }
+
+    /**
      * Returns the counted MCMC steps, after warm-up.
      *
      * @return the steps
+     * @throws IllegalStateException if they were left to the data and not yet resolved by {@link
+     *     #forData}
      */
     public int getSteps() {
-        return steps;
+        return resolved(steps, "steps");
     }
 
     /**
      * Returns the warm-up steps (the adaptation, with an automatic step size).
      *
      * @return the warm-up steps
+     * @throws IllegalStateException if they were left to the data and not yet resolved by {@link
+     *     #forData}
      */
     public int getWarmUpSteps() {
-        return warmUpSteps;
+        return resolved(warmUpSteps, "warm-up steps");
+    }
+
+    private static int resolved(int value, String what) {
+        if (value == BY_DATA) {
+            throw new IllegalStateException(
+                    "This request leaves its "
+                            + what
+                            + " to the data's default ("
+                            + DEFAULT_STEPS
+                            + " for vectors, "
+                            + DEFAULT_IMAGE_STEPS
+                            + " for images); resolve it with forData(the model's sample shape)"
+                            + " first");
+        }
+        return value;
     }
 
     /**
@@ -221,7 +292,8 @@ public final class SampleRequest implements Serializable {
      * @return false for raw generator samples
      */
     public boolean runsChains() {
-        return steps + warmUpSteps > 0;
+        // Both defaults are positive, so a step count left to the data runs chains.
+        return steps != 0 || warmUpSteps != 0;
     }
 
     /**
@@ -259,6 +331,8 @@ public final class SampleRequest implements Serializable {
 
     /** The sampler with this noise seed; MALA adapts its step during warm-up when it is NaN. */
     private McmcSampler newSampler(int noiseSeed, double step) {
+        int steps = getSteps();
+        int warmUpSteps = getWarmUpSteps();
         if (method == Method.LANGEVIN) {
             return LangevinSampler.builder()
                     .setStepSize(step)
@@ -280,11 +354,11 @@ public final class SampleRequest implements Serializable {
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "%d samples, %s, %d warm-up + %d steps, step size %s, β=%s, prior %s, seed %d",
+                "%d samples, %s, %s warm-up + %s steps, step size %s, β=%s, prior %s, seed %d",
                 count,
                 method,
-                warmUpSteps,
-                steps,
+                warmUpSteps == BY_DATA ? "default" : Integer.toString(warmUpSteps),
+                steps == BY_DATA ? "default" : Integer.toString(steps),
                 isAutoStepSize() ? "auto" : Double.toString(stepSize),
                 beta,
                 prior ? "on" : "off",
@@ -296,8 +370,8 @@ public final class SampleRequest implements Serializable {
     public static final class Builder {
 
         private int count = 64;
-        private int steps = 100;
-        private int warmUpSteps = 100;
+        private Integer steps;
+        private Integer warmUpSteps;
         private double stepSize = Double.NaN;
         private float beta = 1f;
         private boolean prior = true;
@@ -319,7 +393,9 @@ public final class SampleRequest implements Serializable {
         }
 
         /**
-         * Sets the counted MCMC steps; 100 by default, 0 for raw generator samples.
+         * Sets the counted MCMC steps, 0 for raw generator samples; by default {@value
+         * SampleRequest#DEFAULT_STEPS} for vectors and {@value SampleRequest#DEFAULT_IMAGE_STEPS}
+         * for images.
          *
          * @param steps {@code >= 0}
          * @return this builder
@@ -330,7 +406,8 @@ public final class SampleRequest implements Serializable {
         }
 
         /**
-         * Sets the warm-up steps; 100 by default.
+         * Sets the warm-up steps; by default {@value SampleRequest#DEFAULT_STEPS} for vectors and
+         * {@value SampleRequest#DEFAULT_IMAGE_STEPS} for images.
          *
          * @param warmUpSteps {@code >= 0}; {@code >= 1} with an automatic step size and steps
          * @return this builder
@@ -435,14 +512,17 @@ public final class SampleRequest implements Serializable {
             if (count <= 0) {
                 throw new IllegalArgumentException("The sample count must be > 0, got " + count);
             }
-            if (steps < 0 || warmUpSteps < 0) {
+            if ((steps != null && steps < 0) || (warmUpSteps != null && warmUpSteps < 0)) {
                 throw new IllegalArgumentException(
                         "MCMC steps and warm-up steps must be >= 0, got steps="
                                 + steps
                                 + ", warm-up="
                                 + warmUpSteps);
             }
-            LangevinBuilder.checkTotalSteps(steps, warmUpSteps);
+            // The larger default stands in for an unset count in the checks: both are positive.
+            int checkedSteps = steps != null ? steps : DEFAULT_STEPS;
+            int checkedWarmUp = warmUpSteps != null ? warmUpSteps : DEFAULT_STEPS;
+            LangevinBuilder.checkTotalSteps(checkedSteps, checkedWarmUp);
             if (batchSize <= 0) {
                 throw new IllegalArgumentException("The batch size must be > 0, got " + batchSize);
             }
@@ -451,14 +531,14 @@ public final class SampleRequest implements Serializable {
                 throw new IllegalArgumentException(
                         "The step size must be finite and > 0 (or automatic), got " + stepSize);
             }
-            boolean chains = steps + warmUpSteps > 0;
+            boolean chains = checkedSteps + checkedWarmUp > 0;
             if (chains && Double.isNaN(stepSize)) {
                 if (method == Method.LANGEVIN) {
                     throw new IllegalArgumentException(
                             "Unadjusted Langevin has no acceptance rate to adapt the step size"
                                     + " to; give a step size, or use MALA");
                 }
-                if (warmUpSteps < 1) {
+                if (checkedWarmUp < 1) {
                     throw new IllegalArgumentException(
                             "An automatic step size is adapted during warm-up: give warm-up"
                                     + " steps >= 1, or a fixed step size");

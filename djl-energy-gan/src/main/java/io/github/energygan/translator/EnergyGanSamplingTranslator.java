@@ -9,6 +9,7 @@ import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
 import io.github.energygan.gradient.InputGradient;
+import io.github.energygan.nn.EnergyGanBlock;
 import io.github.energygan.sampling.LatentSampling;
 import io.github.energygan.sampling.SampleRequest;
 
@@ -35,11 +36,12 @@ public final class EnergyGanSamplingTranslator
             throw new IllegalArgumentException(
                     "A SampleRequest is required, e.g. SampleRequest.of(64)");
         }
+        EnergyGanBlock pair = Translators.pair(ctx.getModel());
+        SampleRequest resolved = request.forData(pair.getSingleSampleShape());
         LatentSampling.Samples samples =
-                LatentSampling.sample(
-                        Translators.pair(ctx.getModel()), ctx.getNDManager(), request);
+                LatentSampling.sample(pair, ctx.getNDManager(), resolved);
         ctx.setAttachment(SAMPLES, samples);
-        ctx.setAttachment(REQUEST, request);
+        ctx.setAttachment(REQUEST, resolved);
         return new NDList(samples.samples());
     }
 

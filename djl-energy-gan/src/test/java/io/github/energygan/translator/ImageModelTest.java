@@ -73,6 +73,22 @@ class ImageModelTest {
                                         .build());
             }
             assertEquals(6, samples.images().size());
+            // A request that leaves its steps unset gets the image default, resolved by the
+            // translator: a short run that refines G(z) rather than drifting away from it.
+            try (Predictor<SampleRequest, GeneratedSamples> predictor =
+                    model.getModel()
+                            .newPredictor(
+                                    factory.newInstance(
+                                            SampleRequest.class,
+                                            GeneratedSamples.class,
+                                            model.getModel(),
+                                            Map.of()))) {
+                GeneratedSamples byDefault = predictor.predict(SampleRequest.of(4));
+                assertEquals(SampleRequest.DEFAULT_IMAGE_STEPS, byDefault.request().getSteps());
+                assertEquals(
+                        SampleRequest.DEFAULT_IMAGE_STEPS,
+                        byDefault.getDiagnostics().get().getWarmUpSteps());
+            }
             Image first = samples.images().get(0);
             assertEquals(12, first.getWidth());
             assertEquals(12, first.getHeight());
