@@ -5,12 +5,17 @@ package io.github.energygan.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.translate.TranslateException;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import io.github.energygan.dataset.FashionMnist;
+import io.github.energygan.dataset.StackedFashionMnist;
+import io.github.energygan.metrics.ImageClassifier;
+import io.github.energygan.metrics.StackedModes;
+import io.github.energygan.zoo.EnergyGanModelZoo;
 import io.github.energygan.metrics.MemorisationCheck;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
@@ -56,6 +61,8 @@ final class ImageExperiment {
             int trainingImages,
             double seconds,
             MemorisationCheck check,
+            StackedModes.Result modes,
+            StackedModes.Result realModes,
             EnergyStatistics last,
             Path output) {}
 
@@ -83,6 +90,14 @@ final class ImageExperiment {
                 data.optClasses(options.classes);
             }
             FashionMnist train = data.build();
+            RandomAccessDataset trainingSet =
+                    options.isStacked()
+                            ? StackedFashionMnist.builder()
+                                    .setSource(train)
+                                    .optSeed(options.seed)
+                                    .setSampling(probe.batchSize(), true)
+                                    .build()
+                            : train;
             EnergyGanArchitecture architecture = options.architecture(1f);
             try (OutputDirectory.Claim claim = ToyExperiment.claim(output, overwrite, resume)) {
                 Path checkpoint = resume ? ToyExperiment.resumableCheckpoint(output) : null;
@@ -95,35 +110,106 @@ final class ImageExperiment {
                     EnergyGanTrainingConfig config = configBuilder.build();
                     long start = System.nanoTime();
                     try (InterruptNotice notice = InterruptNotice.during(config, output, System.err)) {
-                        new EnergyGanTrainer(model, config).fit(train, checkpoint);
+                        new EnergyGanTrainer(model, config).fit(trainingSet, checkpoint);
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
                     model.save(output.resolve(ToyExperiment.MODEL_DIR));
 
-                    MemorisationCheck check;
+                    MemorisationCheck check = null;
+                    StackedModes.Result modes = null;
+                    StackedModes.Result realModes = null;
                     try (NDManager scope = manager.newSubManager()) {
                         NDArray samples = model.generate(scope, CHECK_SAMPLES, options.seed + 1);
                         ImageGridPlot.save(output.resolve(SAMPLES_PNG), samples.get(":64"), 8, 3);
-                        check = memorisation(samples, options, scope);
+                        if (options.isStacked()) {
+                            modes = countModes(model, options.seed, options.modeSamples, scope);
+                            realModes = countRealModes(options, scope);
+                        } else {
+                            check = memorisation(samples, options, scope);
+                        }
                     }
                     TrainingCurvePlot.save(
                             output.resolve(ToyExperiment.CURVES_PNG),
                             statistics.getHistory(),
-                            "Training curves (fashion-mnist, seed " + options.seed + ")");
+                            "Training curves (" + options.dataset + ", seed " + options.seed + ")");
                     Result result =
                             new Result(
                                     architecture,
                                     config,
                                     train.getClasses(),
-                                    Math.toIntExact(train.size()),
+                                    Math.toIntExact(trainingSet.size()),
                                     seconds,
                                     check,
+                                    modes,
+                                    realModes,
                                     statistics.getLatest().orElse(null),
                                     output);
                     writeReport(result, options);
                     return result;
                 }
             }
+        }
+    }
+
+    /**
+     * Counts the modes of raw generator samples with the zoo's classifier, drawn in batches so
+     * memory stays bounded.
+     */
+    static StackedModes.Result countModes(
+            EnergyGanModel model, long seed, int samples, NDManager manager) throws IOException {
+        try (ImageClassifier classifier = zooClassifier()) {
+            StackedModes count = new StackedModes(classifier, StackedFashionMnist.CHANNELS);
+            int batch = 2_000;
+            for (int done = 0, part = 0; done < samples; done += batch, part++) {
+                try (NDManager scope = manager.newSubManager()) {
+                    count.add(
+                            model.generate(
+                                    scope,
+                                    Math.min(batch, samples - done),
+                                    seed + 2 + 1_000_003L * part));
+                }
+            }
+            return count.result();
+        }
+    }
+
+    /**
+     * The same count for as many stacked test images: what the classifier's own errors leave of a
+     * perfect generator's figures.
+     */
+    static StackedModes.Result countRealModes(TrainingOptions options, NDManager manager)
+            throws IOException {
+        try (ImageClassifier classifier = zooClassifier();
+                NDManager scope = manager.newSubManager()) {
+            FashionMnist test =
+                    FashionMnist.builder()
+                            .setManager(scope)
+                            .optFolder(options.dataFolder)
+                            .optUsage(FashionMnist.Usage.TEST)
+                            .build();
+            StackedFashionMnist stacked =
+                    StackedFashionMnist.builder()
+                            .setSource(test)
+                            .optSize(options.modeSamples)
+                            .optSeed(options.seed)
+                            .build();
+            StackedModes count = new StackedModes(classifier, StackedFashionMnist.CHANNELS);
+            for (int done = 0; done < options.modeSamples; done += 2_000) {
+                try (NDArray batch =
+                        stacked.getImages()
+                                .get("{}:{}", done, Math.min(options.modeSamples, done + 2_000))) {
+                    count.add(batch);
+                }
+            }
+            return count.result();
+        }
+    }
+
+    private static ImageClassifier zooClassifier() throws IOException {
+        try {
+            return EnergyGanModelZoo.classifier(TrainingOptions.FASHION_MNIST);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("The zoo's classifier is damaged: " + e.getMessage(), e);
         }
     }
 
@@ -156,7 +242,11 @@ final class ImageExperiment {
 
     private static void writeReport(Result result, TrainingOptions options) throws IOException {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("dataset", TrainingOptions.FASHION_MNIST);
+        report.put(
+                "dataset",
+                options.isStacked()
+                        ? TrainingOptions.STACKED_FASHION_MNIST
+                        : TrainingOptions.FASHION_MNIST);
         report.put("classes", result.classes());
         report.put("trainingImages", result.trainingImages());
         report.put("preset", options.preset().getName());
@@ -167,7 +257,13 @@ final class ImageExperiment {
         report.put("wallSeconds", result.seconds());
         report.put("msPerIteration", 1000.0 * result.seconds() / result.config().iterations());
         report.put("machine", ToyExperiment.machine());
-        report.put("nearestNeighbourDistance", result.check());
+        if (result.check() != null) {
+            report.put("nearestNeighbourDistance", result.check());
+        }
+        if (result.modes() != null) {
+            report.put("modes", result.modes());
+            report.put("realModes", result.realModes());
+        }
         if (result.last() != null) {
             report.put("finalStatistics", result.last());
         }
@@ -184,7 +280,10 @@ final class ImageExperiment {
     static void printSummary(Result result, TrainingOptions options, PrintStream out) {
         out.printf(
                 Locale.ROOT,
-                "%nenergy-gan fashion-mnist: preset %s, seed %d, classes %s (%d images)%n",
+                "%nenergy-gan %s: preset %s, seed %d, classes %s (%d images)%n",
+                options.isStacked()
+                        ? TrainingOptions.STACKED_FASHION_MNIST
+                        : TrainingOptions.FASHION_MNIST,
                 options.preset().getName(),
                 options.seed,
                 Arrays.toString(result.classes()),
@@ -198,7 +297,16 @@ final class ImageExperiment {
                 result.config().iterations(),
                 1000.0 * result.seconds() / result.config().iterations(),
                 ToyExperiment.machine());
-        out.printf(Locale.ROOT, "  memorising? %s%n", result.check().summary());
+        if (result.check() != null) {
+            out.printf(Locale.ROOT, "  memorising? %s%n", result.check().summary());
+        }
+        if (result.modes() != null) {
+            out.printf(Locale.ROOT, "  modes       raw G(z): %s%n", result.modes().summary());
+            out.printf(
+                    Locale.ROOT,
+                    "              stacked test images: %s%n",
+                    result.realModes().summary());
+        }
         if (result.last() != null) {
             out.printf(Locale.ROOT, "  last step   %s%n", result.last().summary());
         }

@@ -4,7 +4,9 @@
 package io.github.energygan.cli;
 
 import io.github.energygan.dataset.FashionMnist;
+import io.github.energygan.dataset.StackedFashionMnist;
 import io.github.energygan.dataset.ToyDataset2d;
+import io.github.energygan.model.ConvArchitecture;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.MlpArchitecture;
 import io.github.energygan.nn.ActivationFunction;
@@ -23,12 +25,17 @@ public final class TrainingOptions {
     /** The image dataset's name for {@code --dataset}. */
     static final String FASHION_MNIST = "fashion-mnist";
 
+    /** The stacked image dataset's name for {@code --dataset}: three images as channels. */
+    static final String STACKED_FASHION_MNIST = "stacked-fashion-mnist";
+
     @Option(
             names = "--dataset",
             defaultValue = "grid-25",
             description =
-                    "Embedded 2-D dataset (grid-25, ring-8, swiss-roll) or fashion-mnist, read from"
-                            + " Debian's dataset-fashion-mnist package (default: ${DEFAULT-VALUE}).")
+                    "Embedded 2-D dataset (grid-25, ring-8, swiss-roll), fashion-mnist read from"
+                            + " Debian's dataset-fashion-mnist package, or stacked-fashion-mnist"
+                            + " (three of its images as channels: 1,000 modes, counted after"
+                            + " training) (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(
@@ -147,6 +154,15 @@ public final class TrainingOptions {
                             + " Langevin steps; default: the preset's (none).")
     Integer negativeReplay;
 
+    @Option(
+            names = "--mode-samples",
+            defaultValue = "26000",
+            description =
+                    "stacked-fashion-mnist only: generator samples whose modes are counted after"
+                            + " training, and as many stacked test images for the floor (default:"
+                            + " ${DEFAULT-VALUE}, the VEEGAN/PacGAN/MEG protocol).")
+    int modeSamples;
+
     @Option(names = "--data-size", defaultValue = "100000", description = "Points generated for the dataset (default: ${DEFAULT-VALUE}).")
     int dataSize;
 
@@ -163,6 +179,10 @@ public final class TrainingOptions {
         }
         if (!isImage()) {
             ToyDataset2d.checkName(dataset);
+        } else if (classes != null && isStacked()) {
+            throw new IllegalArgumentException(
+                    "--classes does not apply to stacked-fashion-mnist, whose 1,000 modes need all"
+                            + " ten classes");
         } else if (classes != null) {
             for (int c : classes) {
                 if (c < 0 || c > 9) {
@@ -182,6 +202,9 @@ public final class TrainingOptions {
         }
         if (estimator != null) {
             EnergyGanArchitecture.Estimator.parse(estimator);
+        }
+        if (modeSamples < 1) {
+            throw new IllegalArgumentException("--mode-samples must be >= 1, got " + modeSamples);
         }
         if (dataSize < 1) {
             throw new IllegalArgumentException("--data-size must be >= 1, got " + dataSize);
@@ -226,7 +249,16 @@ public final class TrainingOptions {
      * @return true for images
      */
     boolean isImage() {
-        return FASHION_MNIST.equals(dataset);
+        return FASHION_MNIST.equals(dataset) || isStacked();
+    }
+
+    /**
+     * Whether the dataset is stacked Fashion-MNIST.
+     *
+     * @return true for three images stacked as channels
+     */
+    boolean isStacked() {
+        return STACKED_FASHION_MNIST.equals(dataset);
     }
 
     /**
@@ -238,6 +270,9 @@ public final class TrainingOptions {
      */
     EnergyGanArchitecture architecture(float dataScale) {
         EnergyGanArchitecture architecture = preset().architecture(dataScale);
+        if (isStacked() && architecture instanceof ConvArchitecture conv) {
+            architecture = conv.withChannels(StackedFashionMnist.CHANNELS);
+        }
         if (estimator != null) {
             architecture = architecture.withEstimator(EnergyGanArchitecture.Estimator.parse(estimator));
         }

@@ -310,6 +310,63 @@ class CommandLineTest {
     }
 
     @Test
+    void stackedFashionMnistTrainsAndCountsModes(@TempDir Path dir) throws Exception {
+        Path trained = dir.resolve("stacked");
+        Run train =
+                run(
+                        "train",
+                        "--dataset",
+                        "stacked-fashion-mnist",
+                        "--iterations",
+                        "2",
+                        "--mode-samples",
+                        "600",
+                        "--no-progress",
+                        "-o",
+                        trained.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("modes       raw G(z): "), train.out());
+        JsonObject report =
+                JsonParser.parseString(Files.readString(trained.resolve("report.json")))
+                        .getAsJsonObject();
+        assertEquals("stacked-fashion-mnist", report.get("dataset").getAsString());
+        assertTrue(report.get("architecture").getAsString().contains("imageShape=[3, 28, 28]"));
+        JsonObject modes = report.getAsJsonObject("modes");
+        assertEquals(600, modes.get("samples").getAsInt());
+        assertEquals(1000, modes.get("modes").getAsInt());
+        JsonObject real = report.getAsJsonObject("realModes");
+        assertTrue(
+                real.get("covered").getAsInt() > 300,
+                "600 stacked test images reach hundreds of modes: " + real);
+        java.awt.image.BufferedImage grid =
+                javax.imageio.ImageIO.read(trained.resolve("samples.png").toFile());
+        assertEquals(3, grid.getColorModel().getNumColorComponents(), "stacked samples in colour");
+
+        Path never = dir.resolve("never");
+        assertBad(
+                run(
+                        "train",
+                        "--dataset",
+                        "stacked-fashion-mnist",
+                        "--classes",
+                        "1,2",
+                        "-o",
+                        never.toString()),
+                "ten classes");
+        assertBad(
+                run(
+                        "train",
+                        "--dataset",
+                        "stacked-fashion-mnist",
+                        "--mode-samples",
+                        "0",
+                        "-o",
+                        never.toString()),
+                "--mode-samples");
+        assertFalse(Files.exists(never));
+    }
+
+    @Test
     void classifierTrainsSavesAndServesTheImageMetrics(@TempDir Path dir) throws Exception {
         Path output = dir.resolve("classifier");
         Run train =

@@ -78,6 +78,22 @@ public record ConvArchitecture(
         return "conv";
     }
 
+    /**
+     * Returns this architecture for images with another number of channels (the networks' first
+     * and last layers follow the image shape).
+     *
+     * @param channels {@code > 0}
+     * @return the architecture
+     */
+    public ConvArchitecture withChannels(long channels) {
+        return new ConvArchitecture(
+                java.util.List.of(channels, imageShape.get(1), imageShape.get(2)),
+                latentFeatures,
+                energy,
+                generatorChannels,
+                estimator);
+    }
+
     /** {@inheritDoc} */
     @Override
     public ConvArchitecture withLatentFeatures(long latent) {
