@@ -550,25 +550,24 @@ public final class ImageClassifier implements AutoCloseable {
 
     private static SequentialBlock featureBlock() {
         return new SequentialBlock()
-                .add(
-                        Conv2d.builder()
-                                .setKernelShape(new Shape(3, 3))
-                                .optPadding(new Shape(1, 1))
-                                .setFilters(32)
-                                .build())
+                .add(convolution(32))
                 .add(Activation::relu)
                 .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-                .add(
-                        Conv2d.builder()
-                                .setKernelShape(new Shape(3, 3))
-                                .optPadding(new Shape(1, 1))
-                                .setFilters(64)
-                                .build())
+                .add(convolution(64))
                 .add(Activation::relu)
                 .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(FEATURES).build())
                 .add(Activation::relu);
+    }
+
+    /** A 3×3 convolution that keeps the image size. */
+    private static Conv2d convolution(int filters) {
+        return Conv2d.builder()
+                .setKernelShape(new Shape(3, 3))
+                .optPadding(new Shape(1, 1))
+                .setFilters(filters)
+                .build();
     }
 
     private static Shape checkImages(NDArray images, String what) {
