@@ -8,9 +8,7 @@ import ai.djl.ndarray.NDManager;
 
 import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
-import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 
 import io.github.energygan.dataset.FashionMnist;
 
@@ -20,16 +18,13 @@ import org.tribuo.OutputFactory;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.ConfiguredDataSourceProvenance;
 import org.tribuo.provenance.DataSourceProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.impl.SkeletalConfiguredObjectProvenance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -217,13 +212,12 @@ public final class FashionMnistDataSource implements ConfigurableDataSource<Even
     }
 
     /** The provenance of a {@link FashionMnistDataSource}: its configuration. */
-    public static final class FashionMnistDataSourceProvenance
-            extends SkeletalConfiguredObjectProvenance implements ConfiguredDataSourceProvenance {
+    public static final class FashionMnistDataSourceProvenance extends ConfiguredSourceProvenance {
 
         private static final long serialVersionUID = 1L;
 
         FashionMnistDataSourceProvenance(FashionMnistDataSource host) {
-            super(host, "DataSource");
+            super(host);
         }
 
         /**
@@ -232,26 +226,7 @@ public final class FashionMnistDataSource implements ConfigurableDataSource<Even
          * @param map the provenance's fields
          */
         public FashionMnistDataSourceProvenance(Map<String, Provenance> map) {
-            super(extract(map));
-        }
-
-        private static ExtractedInfo extract(Map<String, Provenance> map) {
-            Map<String, Provenance> configured = new HashMap<>(map);
-            String className =
-                    ObjectProvenance.checkAndExtractProvenance(
-                                    configured,
-                                    CLASS_NAME,
-                                    StringProvenance.class,
-                                    FashionMnistDataSourceProvenance.class.getSimpleName())
-                            .getValue();
-            String host =
-                    ObjectProvenance.checkAndExtractProvenance(
-                                    configured,
-                                    HOST_SHORT_NAME,
-                                    StringProvenance.class,
-                                    FashionMnistDataSourceProvenance.class.getSimpleName())
-                            .getValue();
-            return new ExtractedInfo(className, host, configured, Collections.emptyMap());
+            super(map, FashionMnistDataSourceProvenance.class);
         }
     }
 }
