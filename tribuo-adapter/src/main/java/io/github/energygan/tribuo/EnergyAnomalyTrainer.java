@@ -61,10 +61,18 @@ import java.util.TreeMap;
  * diverse by a mutual-information entropy estimate) fitted to the EXPECTED events, whose energy
  * then scores new events. Multilayer perceptrons on the features, standardised as {@link #scaling}
  * says. The energy can carry a Gaussian base measure, {@code U(x) = f(x) + ρ‖x'‖²/2} on the
- * standardised features {@code x'} ({@link #basePrecision}; the example configs and {@link
- * the Fashion-MNIST config use {@code ρ = 1}): the network {@code f} is shaped only near the data and the
- * generator's samples, and without the base it can make the energy <i>fall</i> away from them,
- * ranking far-out events as the most normal. The default is the article's energy ({@code ρ = 0}).
+ * standardised features {@code x'} ({@link #basePrecision}; the example configs use {@code ρ =
+ * 1}): the network {@code f} is shaped only near the data and the generator's samples, and without
+ * the base it can make the energy <i>fall</i> away from them, ranking far-out events as the most
+ * normal. The default is the article's energy ({@code ρ = 0}).
+ *
+ * <p>By default a tenth of every negative batch is drawn uniformly from a box of ±4 standardised
+ * units ({@link #negativeBroadFraction}), so that the contrastive loss raises the energy where the
+ * generator never goes. Without them the network part of the energy, taken alone, ranked anomalies
+ * as the most normal events on every tabular task measured (AUROC 0.0000 on Tribuo's Gaussian task,
+ * 0.107 on the synthetic subspace task, 0.0003 on one-class digits); with them it ranks them as
+ * anomalous (1.0000, 0.997, 0.9999), and the whole energy scored 1.0000 on the subspace task
+ * against 0.81 without.
  *
  * <p>Every hyperparameter is an OLCUT {@code @Config} field with its default, set from Tribuo XML
  * experiment configs ({@code configs/} in this module's jar holds the example and benchmark
@@ -137,7 +145,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                             + " standardised feature instead of by the generator, so that the"
                             + " energy rises where the generator never goes; in [0, 1), 0 for"
                             + " none.")
-    private float negativeBroadFraction = 0f;
+    private float negativeBroadFraction = 0.1f;
 
     @Config(description = "Half-width of the broad negatives' box, in standardised units; > 0.")
     private float negativeBroadScale = 4f;
