@@ -141,7 +141,7 @@ public final class ZooLookupMain {
             SampleRequest request =
                     SampleRequest.builder()
                             .setCount(count) // one chain per sample
-                            .optSteps(steps) // 0: the raw generator; 100: latent MALA
+                            .optSteps(steps) // 0: the raw generator; unset: 100 (2-D) or 10 (images)
                             .optWarmUpSteps(steps)
                             .optSeed(0)
                             .build();
