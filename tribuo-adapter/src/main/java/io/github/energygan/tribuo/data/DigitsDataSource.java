@@ -7,9 +7,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 
-import org.tribuo.ConfigurableDataSource;
 import org.tribuo.Example;
-import org.tribuo.OutputFactory;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;
 import org.tribuo.impl.ArrayExample;
@@ -25,7 +23,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -43,7 +40,7 @@ import java.util.zip.GZIPInputStream;
  * example, and each keeps the digits' proportions. Read from Debian's {@code python3-sklearn}
  * package by default; configurable from OLCUT XML.
  */
-public final class DigitsDataSource implements ConfigurableDataSource<Event> {
+public final class DigitsDataSource extends EventSource {
 
     /** Where Debian's {@code python3-sklearn} puts the file. */
     public static final String DEFAULT_FILE =
@@ -62,8 +59,6 @@ public final class DigitsDataSource implements ConfigurableDataSource<Event> {
         /** The first {@code testFraction} of each digit's shuffled examples. */
         TEST
     }
-
-    private static final AnomalyFactory FACTORY = new AnomalyFactory();
 
     @Config(description = "The gzipped CSV: 64 pixel values 0-16 and the digit, per line.")
     private String file = DEFAULT_FILE;
@@ -84,8 +79,6 @@ public final class DigitsDataSource implements ConfigurableDataSource<Event> {
 
     @Config(description = "The seed of the split.")
     private long splitSeed = 0L;
-
-    private List<Example<Event>> examples;
 
     /** For OLCUT. */
     private DigitsDataSource() {}
@@ -135,7 +128,7 @@ public final class DigitsDataSource implements ConfigurableDataSource<Event> {
         if (usage == null) {
             throw new PropertyException("", "usage", "usage must be TRAIN or TEST");
         }
-        examples = Collections.unmodifiableList(read());
+        setExamples(read());
     }
 
     private static void checkClasses(String field, int[] values, boolean nonEmpty) {
@@ -253,32 +246,20 @@ public final class DigitsDataSource implements ConfigurableDataSource<Event> {
      * @return the names, in pixel order
      */
     public static String[] featureNames() {
-        String[] names = new String[FEATURES];
-        for (int i = 0; i < FEATURES; i++) {
-            names[i] = String.format("pixel-%02d", i);
-        }
-        return names;
+        return names("pixel-%02d", FEATURES);
     }
 
-    @Override
-    public OutputFactory<Event> getOutputFactory() {
-        return FACTORY;
-    }
 
     @Override
     public DataSourceProvenance getProvenance() {
         return new DigitsDataSourceProvenance(this);
     }
 
-    @Override
-    public Iterator<Example<Event>> iterator() {
-        return examples.iterator();
-    }
 
     @Override
     public String toString() {
         return "DigitsDataSource(file=" + file + ", usage=" + usage + ", examples="
-                + examples.size() + ")";
+                + count() + ")";
     }
 
     /** The provenance of a {@link DigitsDataSource}: its configuration. */

@@ -12,9 +12,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 
 import io.github.energygan.dataset.FashionMnist;
 
-import org.tribuo.ConfigurableDataSource;
 import org.tribuo.Example;
-import org.tribuo.OutputFactory;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;
 import org.tribuo.impl.ArrayExample;
@@ -24,8 +22,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +32,7 @@ import java.util.Map;
  * Debian's {@code dataset-fashion-mnist} package (or any folder holding them) by {@link
  * FashionMnist}; configurable from OLCUT XML.
  */
-public final class FashionMnistDataSource implements ConfigurableDataSource<Event> {
-
-    private static final AnomalyFactory FACTORY = new AnomalyFactory();
+public final class FashionMnistDataSource extends EventSource {
 
     /** The number of features: 28 × 28 pixels. */
     public static final int FEATURES = 28 * 28;
@@ -59,8 +53,6 @@ public final class FashionMnistDataSource implements ConfigurableDataSource<Even
 
     @Config(description = "Keep at most this many images (the first ones); 0 keeps all.")
     private int limit = 0;
-
-    private List<Example<Event>> examples;
 
     /** For OLCUT. */
     private FashionMnistDataSource() {}
@@ -107,7 +99,7 @@ public final class FashionMnistDataSource implements ConfigurableDataSource<Even
         if (usage == null) {
             throw new PropertyException("", "usage", "usage must be TRAIN or TEST");
         }
-        this.examples = Collections.unmodifiableList(read());
+        setExamples(read());
     }
 
     private static void checkClasses(String field, int[] values, boolean nonEmpty) {
@@ -178,27 +170,15 @@ public final class FashionMnistDataSource implements ConfigurableDataSource<Even
      * @return the names, in pixel order
      */
     public static String[] featureNames() {
-        String[] names = new String[FEATURES];
-        for (int i = 0; i < FEATURES; i++) {
-            names[i] = String.format("pixel-%03d", i);
-        }
-        return names;
+        return names("pixel-%03d", FEATURES);
     }
 
-    @Override
-    public OutputFactory<Event> getOutputFactory() {
-        return FACTORY;
-    }
 
     @Override
     public DataSourceProvenance getProvenance() {
         return new FashionMnistDataSourceProvenance(this);
     }
 
-    @Override
-    public Iterator<Example<Event>> iterator() {
-        return examples.iterator();
-    }
 
     @Override
     public String toString() {
@@ -207,7 +187,7 @@ public final class FashionMnistDataSource implements ConfigurableDataSource<Even
                 + ", usage="
                 + usage
                 + ", examples="
-                + examples.size()
+                + count()
                 + ")";
     }
 

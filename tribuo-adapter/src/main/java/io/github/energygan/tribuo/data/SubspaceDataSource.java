@@ -7,9 +7,7 @@ import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.config.PropertyException;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 
-import org.tribuo.ConfigurableDataSource;
 import org.tribuo.Example;
-import org.tribuo.OutputFactory;
 import org.tribuo.anomaly.AnomalyFactory;
 import org.tribuo.anomaly.Event;
 import org.tribuo.impl.ArrayExample;
@@ -17,7 +15,6 @@ import org.tribuo.provenance.DataSourceProvenance;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -37,9 +34,7 @@ import java.util.SplittableRandom;
  * correlations can, perfectly in the limit. The draws are seeded by {@link #seed}, so a training
  * and a test set of one task take the same {@code taskSeed} and different {@code seed}s.
  */
-public final class SubspaceDataSource implements ConfigurableDataSource<Event> {
-
-    private static final AnomalyFactory FACTORY = new AnomalyFactory();
+public final class SubspaceDataSource extends EventSource {
 
     @Config(description = "Dimension d of the features, > subspace.")
     private int features = 20;
@@ -61,8 +56,6 @@ public final class SubspaceDataSource implements ConfigurableDataSource<Event> {
 
     @Config(description = "The seed of the draws.")
     private long seed = 1L;
-
-    private List<Example<Event>> examples;
 
     /** For OLCUT. */
     private SubspaceDataSource() {}
@@ -125,7 +118,7 @@ public final class SubspaceDataSource implements ConfigurableDataSource<Event> {
                     "anomalyFraction",
                     "anomalyFraction must lie in [0, 1], got " + anomalyFraction);
         }
-        examples = Collections.unmodifiableList(draw());
+        setExamples(draw());
     }
 
     /**
@@ -226,27 +219,15 @@ public final class SubspaceDataSource implements ConfigurableDataSource<Event> {
      * @return the names
      */
     public static String[] featureNames(int features) {
-        String[] names = new String[features];
-        for (int i = 0; i < features; i++) {
-            names[i] = String.format("x-%02d", i);
-        }
-        return names;
+        return names("x-%02d", features);
     }
 
-    @Override
-    public OutputFactory<Event> getOutputFactory() {
-        return FACTORY;
-    }
 
     @Override
     public DataSourceProvenance getProvenance() {
         return new SubspaceDataSourceProvenance(this);
     }
 
-    @Override
-    public Iterator<Example<Event>> iterator() {
-        return examples.iterator();
-    }
 
     @Override
     public String toString() {
