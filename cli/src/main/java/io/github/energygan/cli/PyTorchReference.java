@@ -3,15 +3,11 @@
  */
 package io.github.energygan.cli;
 
+import io.github.energygan.cli.benchmark.PythonScript;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,15 +18,12 @@ import java.util.regex.Pattern;
  */
 final class PyTorchReference {
 
-    private static final String SCRIPT = "bench/meg_toy_reference.py";
     private static final Pattern MS = Pattern.compile("ms_per_iteration=([0-9.]+)");
     private static final Pattern VERSION = Pattern.compile("pytorch (\\S+)");
 
-    private final String python;
-    private final Path script;
+    private final PythonScript script;
 
-    private PyTorchReference(String python, Path script) {
-        this.python = python;
+    private PyTorchReference(PythonScript script) {
         this.script = script;
     }
 
@@ -45,43 +38,13 @@ final class PyTorchReference {
      * @throws IOException if the script cannot be written
      */
     static PyTorchReference find(String python, Path work) throws IOException {
-        List<String> candidates =
-                python != null ? List.of(python) : List.of("python3", "/usr/bin/python3");
-        for (String candidate : candidates) {
-            if (hasTorch(candidate)) {
-                Path script = work.resolve("meg_toy_reference.py");
-                try (InputStream in =
-                        PyTorchReference.class.getResourceAsStream(
-                                "/io/github/energygan/cli/" + SCRIPT)) {
-                    if (in == null) {
-                        throw new IOException("The jar lacks " + SCRIPT);
-                    }
-                    Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-                }
-                return new PyTorchReference(candidate, script);
-            }
-        }
-        throw new IllegalArgumentException(
-                "No Python with PyTorch found (tried "
-                        + String.join(", ", candidates)
-                        + "); on Debian: apt-get install python3-torch libopenblas0-pthread, or"
-                        + " give one with --python");
-    }
-
-    private static boolean hasTorch(String python) {
-        try {
-            Process p =
-                    new ProcessBuilder(python, "-c", "import torch")
-                            .redirectErrorStream(true)
-                            .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return new PyTorchReference(
+                PythonScript.find(
+                        python,
+                        "torch",
+                        "meg_toy_reference.py",
+                        "on Debian: apt-get install python3-torch libopenblas0-pthread",
+                        work));
     }
 
     /**
@@ -94,17 +57,13 @@ final class PyTorchReference {
      * @throws InterruptedException if interrupted while waiting
      */
     Result run(int iterations, int threads) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(python, script.toString()));
-        command.add(Integer.toString(iterations));
-        command.add(Integer.toString(threads));
         // The script sets PyTorch's intra-op threads; the BLAS beneath keeps its own default (with
         // OMP_NUM_THREADS=1 as well, the 1-thread reference ran 35 % slower here).
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int code = p.waitFor();
+        String output =
+                script.run(List.of(Integer.toString(iterations), Integer.toString(threads)));
         Matcher ms = MS.matcher(output);
-        if (code != 0 || !ms.find()) {
-            throw new IOException("The PyTorch reference failed (exit " + code + "): " + output);
+        if (!ms.find()) {
+            throw new IOException("The PyTorch reference printed no timing: " + output);
         }
         Matcher version = VERSION.matcher(output);
         return new Result(

@@ -71,7 +71,7 @@ class CommandLineTest {
                         "/nonexistent/python3");
         assertEquals(2, noTorch.exitCode());
         assertTrue(
-                noTorch.err().contains("No Python with PyTorch found (tried /nonexistent/python3)"),
+                noTorch.err().contains("No Python with torch found (tried /nonexistent/python3)"),
                 noTorch.err());
         assertEquals("", noTorch.out(), "refused before any training");
     }
