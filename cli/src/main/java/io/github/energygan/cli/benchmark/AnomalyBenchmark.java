@@ -581,7 +581,7 @@ public final class AnomalyBenchmark {
                         "%s, %s (%s), %d seed(s); mean over seeds, ours also min-max%n",
                         task.id(),
                         protocol == Protocol.ONE_CLASS
-                                ? "one-class: train on the class, the other classes anomalous"
+                                ? "one-class: train on normal examples of the class, test on all"
                                 : "held-out class: train on the others, the class anomalous",
                         rows.get(0).trainSize() + " training / " + rows.get(0).testSize() + " test",
                         seeds));
