@@ -682,6 +682,39 @@ class CommandLineTest {
     }
 
     @Test
+    void tribuoBenchRefusesBadSettingsBeforeAnyWork(@TempDir Path dir) {
+        Path out = dir.resolve("out");
+        assertBad(
+                run("tribuo-bench", "--dataset", "mnist", "-o", out.toString()),
+                "Unknown data set 'mnist'; expected digits, subspace or fashion-mnist");
+        assertBad(
+                run("tribuo-bench", "--dataset", "digits", "--classes", "10", "-o", out.toString()),
+                "The digits task's classes are [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], got 10");
+        assertBad(
+                run(
+                        "tribuo-bench",
+                        "--dataset",
+                        "subspace",
+                        "--protocol",
+                        "HELD_OUT",
+                        "-o",
+                        out.toString()),
+                "The subspace task has one class: use the ONE_CLASS protocol");
+        assertBad(
+                run(
+                        "tribuo-bench",
+                        "--dataset",
+                        "digits",
+                        "--python",
+                        "/nonexistent/python3",
+                        "-o",
+                        out.toString()),
+                "No Python with sklearn found (tried /nonexistent/python3)",
+                "apt-get install python3-sklearn");
+        assertFalse(Files.exists(out.resolve("bench.json")), "nothing was written");
+    }
+
+    @Test
     void configsCannotReadFilesThroughXmlEntities(@TempDir Path dir) throws Exception {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "s3cr3t-value");
         Path config = dir.resolve("xxe.xml");
