@@ -34,11 +34,12 @@ import java.util.concurrent.Callable;
         name = "tribuo-bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Anomaly detection on digits, a synthetic subspace task or Fashion-MNIST: energy GAN vs",
-            "Tribuo's one-class SVM (LibSVM, gamma chosen on normal data only) and scikit-learn's",
-            "IsolationForest, OneClassSVM and LocalOutlierFactor, on the same split files, per",
-            "class and seed; prints AUROC and AUPRC tables (mean and range over seeds) and",
-            "training and scoring seconds, and writes bench.json after every result."
+            "Anomaly detection on digits, breast cancer, a synthetic subspace task or",
+            "Fashion-MNIST: energy GAN vs Tribuo's one-class SVM (LibSVM, gamma chosen on normal",
+            "data only) and scikit-learn's IsolationForest, OneClassSVM and LocalOutlierFactor,",
+            "on the same split files, per class and seed; prints AUROC and AUPRC tables (mean and",
+            "range over seeds) and training and scoring seconds, and writes bench.json after",
+            "every result."
         })
 public final class TribuoBenchCommand implements Callable<Integer> {
 
@@ -48,7 +49,8 @@ public final class TribuoBenchCommand implements Callable<Integer> {
     @Option(
             names = "--dataset",
             defaultValue = "fashion-mnist",
-            description = "digits, subspace or fashion-mnist (default: ${DEFAULT-VALUE}).")
+            description =
+                    "digits, breast-cancer, subspace or fashion-mnist (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(

@@ -686,7 +686,7 @@ class CommandLineTest {
         Path out = dir.resolve("out");
         assertBad(
                 run("tribuo-bench", "--dataset", "mnist", "-o", out.toString()),
-                "Unknown data set 'mnist'; expected digits, subspace or fashion-mnist");
+                "Unknown data set 'mnist'; expected digits, breast-cancer, subspace or fashion-mnist");
         assertBad(
                 run("tribuo-bench", "--dataset", "digits", "--classes", "10", "-o", out.toString()),
                 "The digits task's classes are [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], got 10");

@@ -135,9 +135,13 @@ public final class AnomalyBenchmark {
             if (protocols == null || protocols.isEmpty()) {
                 throw new IllegalArgumentException("Give at least one protocol");
             }
-            if (task.classes().size() < 2 && protocols.contains(Protocol.HELD_OUT)) {
+            if (task.classes().size() < 3 && protocols.contains(Protocol.HELD_OUT)) {
                 throw new IllegalArgumentException(
-                        "The " + task.id() + " task has one class: use the ONE_CLASS protocol");
+                        "The "
+                                + task.id()
+                                + " task has "
+                                + (task.classes().size() == 1 ? "one class" : "two classes")
+                                + ": use the ONE_CLASS protocol");
             }
             if (seeds == null || seeds.length == 0) {
                 throw new IllegalArgumentException("Give at least one seed");

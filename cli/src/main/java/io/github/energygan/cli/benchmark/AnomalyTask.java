@@ -4,8 +4,10 @@
 package io.github.energygan.cli.benchmark;
 
 import io.github.energygan.dataset.FashionMnist;
+import io.github.energygan.tribuo.data.BreastCancerDataSource;
 import io.github.energygan.tribuo.data.DigitsDataSource;
 import io.github.energygan.tribuo.data.FashionMnistDataSource;
+import io.github.energygan.tribuo.data.SplitUsage;
 import io.github.energygan.tribuo.data.SubspaceDataSource;
 
 import org.tribuo.DataSource;
@@ -35,9 +37,9 @@ public enum AnomalyTask {
             int[] normal = protocol == Protocol.ONE_CLASS ? new int[] {c} : allBut(c);
             return new Split(
                     new DigitsDataSource(
-                            file, DigitsDataSource.Usage.TRAIN, normal, normal, 0.5, seed),
+                            file, SplitUsage.TRAIN, normal, normal, 0.5, seed),
                     new DigitsDataSource(
-                            file, DigitsDataSource.Usage.TEST, all, normal, 0.5, seed));
+                            file, SplitUsage.TEST, all, normal, 0.5, seed));
         }
 
         @Override
@@ -48,6 +50,39 @@ public enum AnomalyTask {
         @Override
         String className(int c) {
             return "digit " + c;
+        }
+    },
+
+    /**
+     * The 569 breast cancer cases of Debian's {@code python3-sklearn}: 30 measurements in their own
+     * units, class 0 malignant and 1 benign, split in halves per class by the run's seed ({@link
+     * BreastCancerDataSource}). With the one-class protocol, class 1 is the usual task: benign
+     * normal, malignant anomalous.
+     */
+    BREAST_CANCER("breast-cancer", "configs/energy-anomaly-breast-cancer.xml", 2) {
+        @Override
+        Split split(Protocol protocol, int c, long seed, Path data) {
+            if (protocol != Protocol.ONE_CLASS) {
+                throw new IllegalArgumentException(
+                        "The breast-cancer task has two classes; run it with the ONE_CLASS"
+                                + " protocol");
+            }
+            Path file = data != null ? data : Path.of(BreastCancerDataSource.DEFAULT_FILE);
+            int[] normal = {c};
+            return new Split(
+                    new BreastCancerDataSource(file, SplitUsage.TRAIN, normal, normal, 0.5, seed),
+                    new BreastCancerDataSource(
+                            file, SplitUsage.TEST, new int[0], normal, 0.5, seed));
+        }
+
+        @Override
+        String[] featureNames() {
+            return BreastCancerDataSource.featureNames();
+        }
+
+        @Override
+        String className(int c) {
+            return c == BreastCancerDataSource.BENIGN ? "benign" : "malignant";
         }
     },
 
@@ -211,7 +246,7 @@ public enum AnomalyTask {
             }
         }
         throw new IllegalArgumentException(
-                "Unknown data set '" + id + "'; expected digits, subspace or fashion-mnist");
+                "Unknown data set '" + id + "'; expected digits, breast-cancer, subspace or fashion-mnist");
     }
 
     private static int[] allBut(int c) {

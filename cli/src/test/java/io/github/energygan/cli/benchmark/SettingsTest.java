@@ -108,7 +108,7 @@ class SettingsTest {
                 factors,
                 400,
                 0.1));
-        expectBad("expected digits, subspace or fashion-mnist", () -> AnomalyTask.of("mnist"));
+        expectBad("expected digits, breast-cancer, subspace or fashion-mnist", () -> AnomalyTask.of("mnist"));
     }
 
     @Test

@@ -22,10 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -52,19 +50,11 @@ public final class DigitsDataSource extends EventSource {
     /** The number of examples in the file. */
     public static final int SIZE = 1797;
 
-    /** Which part of the split to read. */
-    public enum Usage {
-        /** The examples not in TEST. */
-        TRAIN,
-        /** The first {@code testFraction} of each digit's shuffled examples. */
-        TEST
-    }
-
     @Config(description = "The gzipped CSV: 64 pixel values 0-16 and the digit, per line.")
     private String file = DEFAULT_FILE;
 
     @Config(description = "Which part of the seeded split to read: TRAIN or TEST.")
-    private Usage usage = Usage.TRAIN;
+    private SplitUsage usage = SplitUsage.TRAIN;
 
     @Config(description = "Keep only these digits (0-9); empty keeps all.")
     private int[] classes = {};
@@ -97,7 +87,7 @@ public final class DigitsDataSource extends EventSource {
      */
     public DigitsDataSource(
             Path file,
-            Usage usage,
+            SplitUsage usage,
             int[] classes,
             int[] expectedClasses,
             double testFraction,
@@ -204,40 +194,18 @@ public final class DigitsDataSource extends EventSource {
         for (int c : expectedClasses) {
             expected[c] = true;
         }
-        boolean[] inTest = testRows(labels);
+        boolean[] inTest = StratifiedSplit.testRows(labels, 10, testFraction, splitSeed);
         String[] names = featureNames();
         List<Example<Event>> result = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             int label = labels.get(i);
-            if (keep[label] && inTest[i] == (usage == Usage.TEST)) {
+            if (keep[label] && inTest[i] == (usage == SplitUsage.TEST)) {
                 Event event =
                         expected[label] ? AnomalyFactory.EXPECTED_EVENT : AnomalyFactory.ANOMALOUS_EVENT;
                 result.add(new ArrayExample<>(event, names, rows.get(i)));
             }
         }
         return result;
-    }
-
-    /** Marks the first {@code testFraction} of each digit's shuffled examples. */
-    private boolean[] testRows(List<Integer> labels) {
-        boolean[] test = new boolean[labels.size()];
-        for (int digit = 0; digit < 10; digit++) {
-            List<Integer> rows = new ArrayList<>();
-            for (int i = 0; i < labels.size(); i++) {
-                if (labels.get(i) == digit) {
-                    rows.add(i);
-                }
-            }
-            SplittableRandom random = new SplittableRandom(splitSeed * 31 + digit);
-            for (int i = rows.size() - 1; i > 0; i--) {
-                Collections.swap(rows, i, random.nextInt(i + 1));
-            }
-            long testCount = Math.round(testFraction * rows.size());
-            for (int k = 0; k < testCount; k++) {
-                test[rows.get(k)] = true;
-            }
-        }
-        return test;
     }
 
     /**

@@ -30,7 +30,7 @@ class DigitsDataSourceTest {
     private static final int[] ALL = {};
 
     private static List<Example<Event>> read(
-            DigitsDataSource.Usage usage, int[] classes, int[] expected, long seed) {
+            SplitUsage usage, int[] classes, int[] expected, long seed) {
         List<Example<Event>> examples = new ArrayList<>();
         new DigitsDataSource(FILE, usage, classes, expected, 0.5, seed).forEach(examples::add);
         return examples;
@@ -46,8 +46,8 @@ class DigitsDataSourceTest {
 
     @Test
     void theSplitIsDisjointCompleteAndSeeded() {
-        List<Example<Event>> train = read(DigitsDataSource.Usage.TRAIN, ALL, new int[] {3}, 0);
-        List<Example<Event>> test = read(DigitsDataSource.Usage.TEST, ALL, new int[] {3}, 0);
+        List<Example<Event>> train = read(SplitUsage.TRAIN, ALL, new int[] {3}, 0);
+        List<Example<Event>> test = read(SplitUsage.TEST, ALL, new int[] {3}, 0);
         assertEquals(DigitsDataSource.SIZE, train.size() + test.size());
         assertEquals(DigitsDataSource.SIZE / 2, test.size(), 5);
         // Every example has 64 features in [0, 1] (zeros are dropped as sparse features).
@@ -66,13 +66,13 @@ class DigitsDataSourceTest {
                 test.stream().filter(e -> e.getOutput().equals(AnomalyFactory.EXPECTED_EVENT)).count();
         assertEquals(183 / 2.0, expected, 2);
         // Another seed splits otherwise.
-        List<Example<Event>> other = read(DigitsDataSource.Usage.TEST, ALL, new int[] {3}, 1);
+        List<Example<Event>> other = read(SplitUsage.TEST, ALL, new int[] {3}, 1);
         assertNotEquals(key(test.get(0)) + key(test.get(1)), key(other.get(0)) + key(other.get(1)));
     }
 
     @Test
     void oneClassTrainingSet() {
-        List<Example<Event>> sevens = read(DigitsDataSource.Usage.TRAIN, new int[] {7}, new int[] {7}, 0);
+        List<Example<Event>> sevens = read(SplitUsage.TRAIN, new int[] {7}, new int[] {7}, 0);
         assertEquals(179 - Math.round(0.5 * 179), sevens.size());
         assertTrue(sevens.stream().allMatch(e -> e.getOutput().equals(AnomalyFactory.EXPECTED_EVENT)));
     }
@@ -81,17 +81,17 @@ class DigitsDataSourceTest {
     void badSettingsAndAMissingFileSayWhatIsWrong() {
         assertThrows(
                 PropertyException.class,
-                () -> new DigitsDataSource(FILE, DigitsDataSource.Usage.TRAIN, ALL, new int[] {10}, 0.5, 0));
+                () -> new DigitsDataSource(FILE, SplitUsage.TRAIN, ALL, new int[] {10}, 0.5, 0));
         assertThrows(
                 PropertyException.class,
-                () -> new DigitsDataSource(FILE, DigitsDataSource.Usage.TRAIN, ALL, new int[] {1}, 1.0, 0));
+                () -> new DigitsDataSource(FILE, SplitUsage.TRAIN, ALL, new int[] {1}, 1.0, 0));
         UncheckedIOException missing =
                 assertThrows(
                         UncheckedIOException.class,
                         () ->
                                 new DigitsDataSource(
                                         Path.of("/nowhere/digits.csv.gz"),
-                                        DigitsDataSource.Usage.TRAIN,
+                                        SplitUsage.TRAIN,
                                         ALL,
                                         new int[] {1},
                                         0.5,
