@@ -43,22 +43,42 @@ class AnomalyBenchmarkTest {
         }
     }
 
+    private static AnomalyBenchmark.Settings settings(
+            AnomalyTask task,
+            int c,
+            List<Protocol> protocols,
+            int trainLimit,
+            int testLimit,
+            int selectionLimit,
+            boolean sklearn,
+            boolean keepSplits) {
+        return new AnomalyBenchmark.Settings(
+                task,
+                null,
+                new int[] {c},
+                protocols,
+                new long[] {task == AnomalyTask.DIGITS ? 3 : 0},
+                trainLimit,
+                testLimit,
+                FACTORS,
+                selectionLimit,
+                0.1,
+                sklearn,
+                null,
+                keepSplits);
+    }
+
     @Test
     void digitsRunEveryMethodOnTheSameSplitFiles(@TempDir Path work) throws Exception {
         AnomalyBenchmark.Settings settings =
-                new AnomalyBenchmark.Settings(
+                settings(
                         AnomalyTask.DIGITS,
-                        null,
-                        new int[] {0},
+                        0,
                         List.of(Protocol.ONE_CLASS, Protocol.HELD_OUT),
-                        new long[] {3},
                         6000,
                         10000,
-                        FACTORS,
                         3000,
-                        0.1,
                         true,
-                        null,
                         true);
         List<Result> streamed = new ArrayList<>();
         List<Result> results =
@@ -103,19 +123,14 @@ class AnomalyBenchmarkTest {
     @Test
     void breastCancerRanksMalignantCasesInTheFilesOwnUnits(@TempDir Path work) throws Exception {
         AnomalyBenchmark.Settings settings =
-                new AnomalyBenchmark.Settings(
+                settings(
                         AnomalyTask.BREAST_CANCER,
-                        null,
-                        new int[] {1},
+                        1,
                         List.of(Protocol.ONE_CLASS),
-                        new long[] {0},
                         6000,
                         10000,
-                        FACTORS,
                         3000,
-                        0.1,
                         true,
-                        null,
                         false);
         Result r =
                 new AnomalyBenchmark(
@@ -132,25 +147,23 @@ class AnomalyBenchmarkTest {
         for (Method m : r.methods()) {
             assertTrue(m.auroc() > 0.85, m.toString());
         }
-        assertTrue(Files.notExists(work.resolve("splits").resolve("breast-cancer-one_class-class1-seed0-train.csv")), "split files are removed");
+        assertTrue(
+                Files.notExists(
+                        work.resolve("splits/breast-cancer-one_class-class1-seed0-train.csv")),
+                "split files are removed");
     }
 
     @Test
     void fashionMnistSubsamplesAreSeeded(@TempDir Path work) throws Exception {
         AnomalyBenchmark.Settings settings =
-                new AnomalyBenchmark.Settings(
+                settings(
                         AnomalyTask.FASHION_MNIST,
-                        null,
-                        new int[] {1},
+                        1,
                         List.of(Protocol.ONE_CLASS),
-                        new long[] {0},
                         400,
                         800,
-                        FACTORS,
                         400,
-                        0.1,
                         false,
-                        null,
                         false);
         List<Result> results =
                 new AnomalyBenchmark(

@@ -456,10 +456,7 @@ public final class AnomalyBenchmark {
     /** Writes the examples as CSV: the label (1 = anomalous), then every feature in order. */
     private Path writeCsv(MutableDataset<Event> dataset, Path file) throws IOException {
         String[] names = settings.task().featureNames();
-        Map<String, Integer> column = new HashMap<>();
-        for (int j = 0; j < names.length; j++) {
-            column.put(names[j], j);
-        }
+        Map<String, Integer> column = columns(names);
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             out.write("anomalous," + String.join(",", names));
@@ -480,6 +477,14 @@ public final class AnomalyBenchmark {
         return Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    private static Map<String, Integer> columns(String[] names) {
+        Map<String, Integer> column = new HashMap<>();
+        for (int j = 0; j < names.length; j++) {
+            column.put(names[j], j);
+        }
+        return column;
+    }
+
     private static void dense(Example<Event> example, Map<String, Integer> column, double[] row) {
         Arrays.fill(row, 0);
         for (Feature feature : example) {
@@ -494,10 +499,7 @@ public final class AnomalyBenchmark {
     /** The variance of every value of the training matrix, absent features counting as 0. */
     private double variance(MutableDataset<Event> train) {
         String[] names = settings.task().featureNames();
-        Map<String, Integer> column = new HashMap<>();
-        for (int j = 0; j < names.length; j++) {
-            column.put(names[j], j);
-        }
+        Map<String, Integer> column = columns(names);
         double[] row = new double[names.length];
         double sum = 0;
         double squares = 0;
