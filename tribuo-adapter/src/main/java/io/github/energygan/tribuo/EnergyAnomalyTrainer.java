@@ -61,10 +61,17 @@ import java.util.TreeMap;
  * diverse by a mutual-information entropy estimate) fitted to the EXPECTED events, whose energy
  * then scores new events. Multilayer perceptrons on the features, standardised as {@link #scaling}
  * says. The energy can carry a Gaussian base measure, {@code U(x) = f(x) + ρ‖x'‖²/2} on the
- * standardised features {@code x'} ({@link #basePrecision}; the example configs use {@code ρ =
- * 1}): the network {@code f} is shaped only near the data and the generator's samples, and without
- * the base it can make the energy <i>fall</i> away from them, ranking far-out events as the most
- * normal. The default is the article's energy ({@code ρ = 0}).
+ * standardised features {@code x'} ({@link #basePrecision}, by default {@code ρ = 1}; {@code 0}
+ * gives the article's energy): the network {@code f} is shaped only near the data and the
+ * generator's samples, and without the base it can make the energy <i>fall</i> away from them,
+ * ranking far-out events as the most normal. The default penalty is strong ({@code λ = 10}), which
+ * smooths the energy around few training events.
+ *
+ * <p>The defaults were chosen on the benchmark of {@code energy-gan tribuo-bench}, three seeds
+ * each: on scikit-learn's breast cancer cases (30 measurements in their own units) {@code ρ = 1,
+ * λ = 10} gives a mean AUROC of 0.966 against 0.944 for {@code ρ = 0, λ = 0.1}, and the synthetic
+ * subspace task stays at 0.999–1.000. Pixels want {@code scaling = GLOBAL} instead of the default
+ * per-feature scaling (digits: 0.992 against 0.95).
  *
  * <p>By default a tenth of every negative batch is drawn uniformly from a box of ±4 standardised
  * units ({@link #negativeBroadFraction}), so that the contrastive loss raises the energy where the
@@ -105,7 +112,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                             + " U(x) = f(x) + rho/2 ||x||^2 on the standardised features, so that"
                             + " the energy grows away from the data however the network"
                             + " extrapolates; 0 for none (the article's energy).")
-    private float basePrecision = 0f;
+    private float basePrecision = 1f;
 
     @Config(description = "Widths of the generator's hidden layers (ReLU).")
     private int[] generatorWidths = {256, 256};
@@ -129,7 +136,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
             description =
                     "Weight lambda of the zero-centred gradient penalty ||grad_x U(x)||^2 on the"
                             + " standardised training data.")
-    private float penaltyLambda = 0.1f;
+    private float penaltyLambda = 10f;
 
     @Config(
             description =

@@ -71,7 +71,7 @@ class EnergyAnomalyTrainerTest {
         try (EnergyAnomalyModel model =
                         Fixtures.trainer("basePrecision", "1", "negativeMalaSteps", "3")
                                 .train(train);
-                EnergyAnomalyModel plain = Fixtures.trainer().train(train)) {
+                EnergyAnomalyModel plain = Fixtures.trainer("basePrecision", "0").train(train)) {
             double[] energies = Fixtures.scores(model, test);
             EnergyTerms terms = model.energyTerms(test);
             double[] base = terms.base();
