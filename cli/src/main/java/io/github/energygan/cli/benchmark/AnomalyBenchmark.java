@@ -318,18 +318,19 @@ public final class AnomalyBenchmark {
     private Method ours(MutableDataset<Event> train, MutableDataset<Event> test, long seed) {
         long begin = System.nanoTime();
         try (EnergyAnomalyModel model = trainers.apply(seed).train(train)) {
-            double trainSeconds = (System.nanoTime() - begin) / 1e9;
-            begin = System.nanoTime();
-            AnomalyRanking ranking = AnomalyRanking.evaluate(model, test);
-            double scoreSeconds = (System.nanoTime() - begin) / 1e9;
-            return new Method(
-                    OURS,
-                    ranking.auroc(),
-                    ranking.auprc(),
-                    trainSeconds,
-                    scoreSeconds,
-                    "seed " + seed);
+            return scored(OURS, model, test, begin, "seed " + seed);
         }
+    }
+
+    /** Times the scoring of the test set and gathers a method's figures. */
+    private static Method scored(
+            String name, Model<Event> model, MutableDataset<Event> test, long trainBegin, String setting) {
+        double trainSeconds = (System.nanoTime() - trainBegin) / 1e9;
+        long begin = System.nanoTime();
+        AnomalyRanking ranking = AnomalyRanking.evaluate(model, test);
+        double scoreSeconds = (System.nanoTime() - begin) / 1e9;
+        return new Method(
+                name, ranking.auroc(), ranking.auprc(), trainSeconds, scoreSeconds, setting);
     }
 
     private Method libSvm(
@@ -370,17 +371,17 @@ public final class AnomalyBenchmark {
             }
         }
         Model<Event> model = svm(chosen, seed).train(train);
-        double trainSeconds = (System.nanoTime() - begin) / 1e9;
-        begin = System.nanoTime();
-        AnomalyRanking ranking = AnomalyRanking.evaluate(model, test);
-        double scoreSeconds = (System.nanoTime() - begin) / 1e9;
-        return new Method(
+        return scored(
                 LIBSVM,
-                ranking.auroc(),
-                ranking.auprc(),
-                trainSeconds,
-                scoreSeconds,
-                String.format(Locale.ROOT, "gamma %.4g (%.3g x scale), nu %s", chosen, chosen / scale, nu));
+                model,
+                test,
+                begin,
+                String.format(
+                        Locale.ROOT,
+                        "gamma %.4g (%.3g x scale), nu %s",
+                        chosen,
+                        chosen / scale,
+                        nu));
     }
 
     private LibSVMAnomalyTrainer svm(double gamma, long seed) {
