@@ -55,8 +55,9 @@ import java.util.function.Consumer;
  * Event.EventType#ANOMALOUS}. Built by {@link EnergyAnomalyTrainer}.
  *
  * <p><b>Scores.</b> The {@link Event}'s score is {@link #getScore() the chosen score} of the
- * standardised features, {@code U(x')} or {@code ||∇ₓU(x')||²} with {@code x' = (x − offset) /
- * scale}: <b>higher means more anomalous</b> (the opposite of LibSVM's decision values, where
+ * standardised features, {@code U(x')} or {@code ||∇ₓU(x')||²} with {@code x' = W·(x − offset) /
+ * scale} ({@code W} the identity unless the trainer's scaling is {@link FeatureScaling#WHITENED}):
+ * <b>higher means more anomalous</b> (the opposite of LibSVM's decision values, where
  * higher means more normal). Scores are comparable across examples of one model only.
  *
  * <p><b>Features.</b> Each example is mapped by name onto the training feature map, densely: a
@@ -65,8 +66,10 @@ import java.util.function.Consumer;
  * Predictions over many examples are batched ({@value #PREDICTION_BATCH} at a time).
  *
  * <p><b>Explanations.</b> {@link #getExcuse} attributes the score to features by the first-order
- * Taylor expansion of {@code U} around the training mean: {@code a_i = x'_i · ∂U/∂x'_i} (gradient ×
- * input, in standardised units; Simonyan et al. 2014, Shrikumar et al. 2017). {@link
+ * Taylor expansion of {@code U} around the training mean: {@code a_i = u_i · ∂U/∂u_i} for the
+ * centred and scaled features {@code u = (x − offset) / scale} (gradient × input; Simonyan et al.
+ * 2014, Shrikumar et al. 2017), so that each attribution belongs to one of the example's features
+ * even when whitening mixes them. {@link
  * #getTopFeatures} ranks features by the mean {@code |a_i|} over the training data.
  *
  * <p><b>Serialisation.</b> Protobuf ({@link #serialize()}, {@link #deserializeFromProto}) and Java
@@ -80,8 +83,11 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
 
     private static final long serialVersionUID = 1L;
 
-    /** Protobuf serialisation version. */
-    public static final int CURRENT_VERSION = 1;
+    /**
+     * Protobuf serialisation version: 2 adds the whitening matrix, 1 the SHA-256; every earlier
+     * version still loads.
+     */
+    public static final int CURRENT_VERSION = 2;
 
     /** How many examples one batched forward pass scores. */
     public static final int PREDICTION_BATCH = 1024;
@@ -190,7 +196,8 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
                     weights,
                     new FeatureStandardiser(
                             Util.toPrimitiveFloat(proto.getFeatureOffsetList()),
-                            Util.toPrimitiveFloat(proto.getFeatureScaleList())),
+                            Util.toPrimitiveFloat(proto.getFeatureScaleList()),
+                            Util.toPrimitiveFloat(proto.getFeatureWhiteningList())),
                     AnomalyScore.valueOf(proto.getScore()),
                     proto.getThreshold(),
                     Util.toPrimitiveDouble(proto.getFeatureImportanceList()),
@@ -464,14 +471,21 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
     }
 
     /**
-     * The attributions {@code x' ⊙ ∇U(x')} of standardised features.
+     * The features' first-order attributions of the energy, {@code u_i · ∂U/∂u_i} for the centred
+     * and scaled features {@code u} ({@link FeatureStandardiser#attributions}); without whitening
+     * they are {@code x' ⊙ ∇U(x')}.
      *
      * @param gan the networks
-     * @param x {@code (n, features)}, standardised
-     * @return {@code (n, features)}, in {@code x}'s manager
+     * @param standardiser the model's standardisation
+     * @param raw {@code (n, features)}, as the examples give them
+     * @return {@code (n, features)}, in {@code raw}'s manager
      */
-    static NDArray attributions(EnergyGanModel gan, NDArray x) {
-        return EnergyScorer.of(gan.getBlock()).attributions(x);
+    static NDArray attributions(EnergyGanModel gan, FeatureStandardiser standardiser, NDArray raw) {
+        NDArray gradient =
+                EnergyScorer.of(gan.getBlock())
+                        .energiesAndGradients(standardiser.apply(raw))
+                        .get(1);
+        return standardiser.attributions(raw, gradient);
     }
 
     /**
@@ -499,10 +513,8 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
         Prediction<Event> prediction = predict(example);
         double[] attribution;
         try (NDManager manager = gan.getModel().getNDManager().newSubManager()) {
-            NDArray x =
-                    standardiser.apply(
-                            DenseFeatures.toMatrix(List.of(example), featureIDMap, manager, null));
-            attribution = Util.toDoubleArray(attributions(gan, x).toFloatArray());
+            NDArray raw = DenseFeatures.toMatrix(List.of(example), featureIDMap, manager, null);
+            attribution = Util.toDoubleArray(attributions(gan, standardiser, raw).toFloatArray());
         }
         Map<String, List<Pair<String, Double>>> weights = new LinkedHashMap<>();
         weights.put(ALL_OUTPUTS, ranked(attribution, -1, true));
@@ -556,6 +568,9 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
         }
         for (float v : standardiser.getScale()) {
             model.addFeatureScale(v);
+        }
+        for (float v : standardiser.getWhitening()) {
+            model.addFeatureWhitening(v);
         }
         for (double v : featureImportance) {
             model.addFeatureImportance(v);

@@ -215,8 +215,9 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
 
     @Config(
             description =
-                    "How features are standardised before the networks see them: PER_FEATURE,"
-                            + " GLOBAL or NONE.")
+                    "How features are standardised before the networks see them, which also"
+                            + " shapes the base measure: PER_FEATURE, GLOBAL, WHITENED (GLOBAL,"
+                            + " then decorrelated by the Ledoit-Wolf shrunk covariance) or NONE.")
     private FeatureScaling scaling = FeatureScaling.PER_FEATURE;
 
     @Config(
@@ -463,7 +464,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         }
         double[] scores = new double[data.size()];
         double[] importance = new double[featureMap.size()];
-        calibrate(gan, x, scores, importance);
+        calibrate(gan, standardiser, raw, scores, importance);
         double threshold = quantile(scores, 1 - contamination);
         logger.info(
                 "Training {} scores: threshold {} at the {} quantile",
@@ -485,25 +486,34 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
     }
 
     /**
-     * Scores the standardised training data and averages its absolute attributions, a batch at a
-     * time, each in its own manager.
+     * Scores the training data and averages its absolute attributions, a batch at a time, each in
+     * its own manager.
      */
-    private void calibrate(EnergyGanModel gan, NDArray x, double[] scores, double[] importance) {
-        long n = x.getShape().get(0);
+    private void calibrate(
+            EnergyGanModel gan,
+            FeatureStandardiser standardiser,
+            NDArray raw,
+            double[] scores,
+            double[] importance) {
+        long n = raw.getShape().get(0);
         NDManager base = gan.getModel().getNDManager();
         try (NDManager total = base.newSubManager()) {
             NDArray sum = total.zeros(new Shape(importance.length));
             for (long from = 0; from < n; from += EnergyAnomalyModel.PREDICTION_BATCH) {
                 long to = Math.min(n, from + EnergyAnomalyModel.PREDICTION_BATCH);
                 try (NDManager step = base.newSubManager()) {
-                    NDArray chunk = x.get(new NDIndex("{}:{}", from, to));
+                    NDArray chunk = raw.get(new NDIndex("{}:{}", from, to));
                     chunk.attach(step);
                     float[] chunkScores =
-                            EnergyAnomalyModel.scores(gan, score, chunk).toFloatArray();
+                            EnergyAnomalyModel.scores(gan, score, standardiser.apply(chunk))
+                                    .toFloatArray();
                     for (int i = 0; i < chunkScores.length; i++) {
                         scores[(int) from + i] = chunkScores[i];
                     }
-                    sum.addi(EnergyAnomalyModel.attributions(gan, chunk).abs().sum(new int[] {0}));
+                    sum.addi(
+                            EnergyAnomalyModel.attributions(gan, standardiser, chunk)
+                                    .abs()
+                                    .sum(new int[] {0}));
                 }
             }
             float[] mean = sum.div(n).toFloatArray();

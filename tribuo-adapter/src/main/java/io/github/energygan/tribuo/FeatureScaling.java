@@ -4,12 +4,19 @@
 package io.github.energygan.tribuo;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+
+import org.tribuo.math.la.DenseMatrix;
 
 import java.util.Arrays;
 
 /**
  * How {@link EnergyAnomalyTrainer} brings features to a common scale before the networks see them:
- * {@code x' = (x − offset) / scale}, fitted on the training data and stored in the model.
+ * {@code x' = W·(x − offset) / scale} ({@code W} the identity but for {@link #WHITENED}), fitted on
+ * the training data and stored in the model. The energy's Gaussian base measure {@code ρ‖x'‖²/2}
+ * is measured in these units, so the scaling also chooses the base measure's shape.
  */
 public enum FeatureScaling {
 
@@ -27,6 +34,18 @@ public enum FeatureScaling {
      * must not be blown up.
      */
     GLOBAL,
+
+    /**
+     * As {@link #GLOBAL}, then decorrelated: {@code W = Σ^(−1/2)} (symmetric, so each whitened
+     * feature stays tied to its own original feature) for the training data's covariance {@code Σ}
+     * shrunk towards a multiple of the identity by the Ledoit–Wolf intensity, which is chosen from
+     * the data and keeps {@code Σ} well conditioned when there are fewer examples than features.
+     * The base measure then grows with the Mahalanobis distance from the training mean: a change
+     * along a direction in which the training data barely vary counts for much, which is where
+     * other classes of image or correlated measurements differ. Costs an eigendecomposition of a
+     * {@code d × d} matrix when fitted and a {@code d × d} product per scored example.
+     */
+    WHITENED,
 
     /** Features as they are. */
     NONE;
@@ -53,13 +72,72 @@ public enum FeatureScaling {
         NDArray std = centred.square().mean(new int[] {0}).sqrt();
         float meanStd = std.mean().getFloat();
         float floor = meanStd > 0f ? SCALE_FLOOR * meanStd : 1f;
-        NDArray scale;
         if (this == PER_FEATURE) {
-            scale = std.maximum(floor);
-        } else {
-            float overall = centred.square().mean().sqrt().getFloat();
-            scale = std.zerosLike().add(overall > 0f ? overall : 1f);
+            return new FeatureStandardiser(mean.toFloatArray(), std.maximum(floor).toFloatArray());
         }
-        return new FeatureStandardiser(mean.toFloatArray(), scale.toFloatArray());
+        float overall = centred.square().mean().sqrt().getFloat();
+        float[] scale = std.zerosLike().add(overall > 0f ? overall : 1f).toFloatArray();
+        return new FeatureStandardiser(
+                mean.toFloatArray(),
+                scale,
+                this == WHITENED ? whitening(centred.div(scale[0])) : null);
+    }
+
+    /**
+     * {@code Σ^(−1/2)} of the Ledoit–Wolf shrunk covariance of centred data, row-major; eigenvalues
+     * below {@code SCALE_FLOOR²} times the mean variance are raised to it. The statistics are taken
+     * in double precision.
+     *
+     * @param centred centred data, {@code (n, d)}
+     */
+    private static float[] whitening(NDArray centred) {
+        NDManager manager = centred.getManager();
+        NDArray u = centred.toType(DataType.FLOAT64, false);
+        long n = u.getShape().get(0);
+        int d = (int) u.getShape().get(1);
+        NDArray covariance = u.transpose().matMul(u).div(n);
+        double meanVariance = u.square().sum().getDouble() / ((double) n * d);
+        if (!(meanVariance > 0)) {
+            meanVariance = 1.0;
+        }
+        NDArray identity = manager.eye(d, d, 0, DataType.FLOAT64);
+        // Ledoit & Wolf (2004): shrink towards meanVariance·I by min(b², δ²) / δ².
+        double delta = covariance.sub(identity.mul(meanVariance)).square().sum().getDouble();
+        double fourthMoments = u.square().sum(new int[] {1}).square().sum().getDouble();
+        double spread =
+                fourthMoments / ((double) n * n) - covariance.square().sum().getDouble() / n;
+        double shrinkage = delta > 0 ? Math.min(1.0, Math.max(0.0, spread) / delta) : 1.0;
+        NDArray shrunk = covariance.mul(1.0 - shrinkage).add(identity.mul(shrinkage * meanVariance));
+        double[] values = shrunk.toDoubleArray();
+        double[][] rows = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                // Symmetrised: the products differ in the last bit across the diagonal.
+                rows[i][j] = 0.5 * (values[i * d + j] + values[j * d + i]);
+            }
+        }
+        // DJL has no symmetric eigendecomposition; Tribuo's linear algebra has one.
+        DenseMatrix.EigenDecomposition eigen =
+                DenseMatrix.createDenseMatrix(rows)
+                        .eigenDecomposition()
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "The covariance of the training data has no"
+                                                        + " eigendecomposition"));
+        double floor = (double) SCALE_FLOOR * SCALE_FLOOR * meanVariance;
+        double[] inverseRoot = new double[d];
+        double[] vectors = new double[d * d];
+        for (int k = 0; k < d; k++) {
+            inverseRoot[k] = 1.0 / Math.sqrt(Math.max(eigen.eigenvalues().get(k), floor));
+            for (int i = 0; i < d; i++) {
+                vectors[i * d + k] = eigen.eigenvectors().get(i, k);
+            }
+        }
+        NDArray v = manager.create(vectors, new Shape(d, d));
+        return v.mul(manager.create(inverseRoot))
+                .matMul(v.transpose())
+                .toType(DataType.FLOAT32, false)
+                .toFloatArray();
     }
 }

@@ -7,7 +7,7 @@ package io.github.energygan.tribuo.protos;
 /**
  * <pre>
  *
- * EnergyAnomalyModel proto, version 1 (version 0 had no sha256).
+ * EnergyAnomalyModel proto, version 2 (version 1 had no feature_whitening, version 0 no sha256).
  * </pre>
  *
  * Protobuf type {@code energygan.tribuo.EnergyAnomalyModelProto}
@@ -30,6 +30,7 @@ private static final long serialVersionUID = 0L;
     score_ = "";
     featureImportance_ = emptyDoubleList();
     sha256_ = com.google.protobuf.ByteString.EMPTY;
+    featureWhitening_ = emptyFloatList();
   }
 
   @java.lang.Override
@@ -137,7 +138,7 @@ private static final long serialVersionUID = 0L;
       emptyFloatList();
   /**
    * <pre>
-   * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+   * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
    * </pre>
    *
    * <code>repeated float feature_offset = 4;</code>
@@ -150,7 +151,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+   * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
    * </pre>
    *
    * <code>repeated float feature_offset = 4;</code>
@@ -161,7 +162,7 @@ private static final long serialVersionUID = 0L;
   }
   /**
    * <pre>
-   * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+   * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
    * </pre>
    *
    * <code>repeated float feature_offset = 4;</code>
@@ -324,6 +325,51 @@ private static final long serialVersionUID = 0L;
     return sha256_;
   }
 
+  public static final int FEATURE_WHITENING_FIELD_NUMBER = 10;
+  @SuppressWarnings("serial")
+  private com.google.protobuf.Internal.FloatList featureWhitening_ =
+      emptyFloatList();
+  /**
+   * <pre>
+   * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+   * identity. Since version 2.
+   * </pre>
+   *
+   * <code>repeated float feature_whitening = 10;</code>
+   * @return A list containing the featureWhitening.
+   */
+  @java.lang.Override
+  public java.util.List<java.lang.Float>
+      getFeatureWhiteningList() {
+    return featureWhitening_;
+  }
+  /**
+   * <pre>
+   * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+   * identity. Since version 2.
+   * </pre>
+   *
+   * <code>repeated float feature_whitening = 10;</code>
+   * @return The count of featureWhitening.
+   */
+  public int getFeatureWhiteningCount() {
+    return featureWhitening_.size();
+  }
+  /**
+   * <pre>
+   * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+   * identity. Since version 2.
+   * </pre>
+   *
+   * <code>repeated float feature_whitening = 10;</code>
+   * @param index The index of the element to return.
+   * @return The featureWhitening at the given index.
+   */
+  public float getFeatureWhitening(int index) {
+    return featureWhitening_.getFloat(index);
+  }
+  private int featureWhiteningMemoizedSerializedSize = -1;
+
   private byte memoizedIsInitialized = -1;
   @java.lang.Override
   public final boolean isInitialized() {
@@ -377,6 +423,13 @@ private static final long serialVersionUID = 0L;
     }
     if (!sha256_.isEmpty()) {
       output.writeBytes(9, sha256_);
+    }
+    if (getFeatureWhiteningList().size() > 0) {
+      output.writeUInt32NoTag(82);
+      output.writeUInt32NoTag(featureWhiteningMemoizedSerializedSize);
+    }
+    for (int i = 0; i < featureWhitening_.size(); i++) {
+      output.writeFloatNoTag(featureWhitening_.getFloat(i));
     }
     getUnknownFields().writeTo(output);
   }
@@ -442,6 +495,17 @@ private static final long serialVersionUID = 0L;
       size += com.google.protobuf.CodedOutputStream
         .computeBytesSize(9, sha256_);
     }
+    {
+      int dataSize = 0;
+      dataSize = 4 * getFeatureWhiteningList().size();
+      size += dataSize;
+      if (!getFeatureWhiteningList().isEmpty()) {
+        size += 1;
+        size += com.google.protobuf.CodedOutputStream
+            .computeInt32SizeNoTag(dataSize);
+      }
+      featureWhiteningMemoizedSerializedSize = dataSize;
+    }
     size += getUnknownFields().getSerializedSize();
     memoizedSize = size;
     return size;
@@ -476,6 +540,8 @@ private static final long serialVersionUID = 0L;
         .equals(other.getFeatureImportanceList())) return false;
     if (!getSha256()
         .equals(other.getSha256())) return false;
+    if (!getFeatureWhiteningList()
+        .equals(other.getFeatureWhiteningList())) return false;
     if (!getUnknownFields().equals(other.getUnknownFields())) return false;
     return true;
   }
@@ -512,6 +578,10 @@ private static final long serialVersionUID = 0L;
     }
     hash = (37 * hash) + SHA256_FIELD_NUMBER;
     hash = (53 * hash) + getSha256().hashCode();
+    if (getFeatureWhiteningCount() > 0) {
+      hash = (37 * hash) + FEATURE_WHITENING_FIELD_NUMBER;
+      hash = (53 * hash) + getFeatureWhiteningList().hashCode();
+    }
     hash = (29 * hash) + getUnknownFields().hashCode();
     memoizedHashCode = hash;
     return hash;
@@ -612,7 +682,7 @@ private static final long serialVersionUID = 0L;
   /**
    * <pre>
    *
-   * EnergyAnomalyModel proto, version 1 (version 0 had no sha256).
+   * EnergyAnomalyModel proto, version 2 (version 1 had no feature_whitening, version 0 no sha256).
    * </pre>
    *
    * Protobuf type {@code energygan.tribuo.EnergyAnomalyModelProto}
@@ -657,6 +727,7 @@ private static final long serialVersionUID = 0L;
       threshold_ = 0D;
       featureImportance_ = emptyDoubleList();
       sha256_ = com.google.protobuf.ByteString.EMPTY;
+      featureWhitening_ = emptyFloatList();
       return this;
     }
 
@@ -719,6 +790,10 @@ private static final long serialVersionUID = 0L;
       }
       if (((from_bitField0_ & 0x00000100) != 0)) {
         result.sha256_ = sha256_;
+      }
+      if (((from_bitField0_ & 0x00000200) != 0)) {
+        featureWhitening_.makeImmutable();
+        result.featureWhitening_ = featureWhitening_;
       }
     }
 
@@ -820,6 +895,17 @@ private static final long serialVersionUID = 0L;
       }
       if (other.getSha256() != com.google.protobuf.ByteString.EMPTY) {
         setSha256(other.getSha256());
+      }
+      if (!other.featureWhitening_.isEmpty()) {
+        if (featureWhitening_.isEmpty()) {
+          featureWhitening_ = other.featureWhitening_;
+          featureWhitening_.makeImmutable();
+          bitField0_ |= 0x00000200;
+        } else {
+          ensureFeatureWhiteningIsMutable();
+          featureWhitening_.addAll(other.featureWhitening_);
+        }
+        onChanged();
       }
       this.mergeUnknownFields(other.getUnknownFields());
       onChanged();
@@ -928,6 +1014,23 @@ private static final long serialVersionUID = 0L;
               bitField0_ |= 0x00000100;
               break;
             } // case 74
+            case 85: {
+              float v = input.readFloat();
+              ensureFeatureWhiteningIsMutable();
+              featureWhitening_.addFloat(v);
+              break;
+            } // case 85
+            case 82: {
+              int length = input.readRawVarint32();
+              int limit = input.pushLimit(length);
+              int alloc = length > 4096 ? 4096 : length;
+              ensureFeatureWhiteningIsMutable(alloc / 4);
+              while (input.getBytesUntilLimit() > 0) {
+                featureWhitening_.addFloat(input.readFloat());
+              }
+              input.popLimit(limit);
+              break;
+            } // case 82
             default: {
               if (!super.parseUnknownField(input, extensionRegistry, tag)) {
                 done = true; // was an endgroup tag
@@ -1146,7 +1249,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+     * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
      * </pre>
      *
      * <code>repeated float feature_offset = 4;</code>
@@ -1159,7 +1262,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+     * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
      * </pre>
      *
      * <code>repeated float feature_offset = 4;</code>
@@ -1170,7 +1273,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+     * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
      * </pre>
      *
      * <code>repeated float feature_offset = 4;</code>
@@ -1182,7 +1285,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+     * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
      * </pre>
      *
      * <code>repeated float feature_offset = 4;</code>
@@ -1201,7 +1304,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+     * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
      * </pre>
      *
      * <code>repeated float feature_offset = 4;</code>
@@ -1218,7 +1321,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+     * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
      * </pre>
      *
      * <code>repeated float feature_offset = 4;</code>
@@ -1236,7 +1339,7 @@ private static final long serialVersionUID = 0L;
     }
     /**
      * <pre>
-     * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+     * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
      * </pre>
      *
      * <code>repeated float feature_offset = 4;</code>
@@ -1639,6 +1742,131 @@ private static final long serialVersionUID = 0L;
     public Builder clearSha256() {
       bitField0_ = (bitField0_ & ~0x00000100);
       sha256_ = getDefaultInstance().getSha256();
+      onChanged();
+      return this;
+    }
+
+    private com.google.protobuf.Internal.FloatList featureWhitening_ = emptyFloatList();
+    private void ensureFeatureWhiteningIsMutable() {
+      if (!featureWhitening_.isModifiable()) {
+        featureWhitening_ = makeMutableCopy(featureWhitening_);
+      }
+      bitField0_ |= 0x00000200;
+    }
+    private void ensureFeatureWhiteningIsMutable(int capacity) {
+      if (!featureWhitening_.isModifiable()) {
+        featureWhitening_ = makeMutableCopy(featureWhitening_, capacity);
+      }
+      bitField0_ |= 0x00000200;
+    }
+    /**
+     * <pre>
+     * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+     * identity. Since version 2.
+     * </pre>
+     *
+     * <code>repeated float feature_whitening = 10;</code>
+     * @return A list containing the featureWhitening.
+     */
+    public java.util.List<java.lang.Float>
+        getFeatureWhiteningList() {
+      featureWhitening_.makeImmutable();
+      return featureWhitening_;
+    }
+    /**
+     * <pre>
+     * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+     * identity. Since version 2.
+     * </pre>
+     *
+     * <code>repeated float feature_whitening = 10;</code>
+     * @return The count of featureWhitening.
+     */
+    public int getFeatureWhiteningCount() {
+      return featureWhitening_.size();
+    }
+    /**
+     * <pre>
+     * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+     * identity. Since version 2.
+     * </pre>
+     *
+     * <code>repeated float feature_whitening = 10;</code>
+     * @param index The index of the element to return.
+     * @return The featureWhitening at the given index.
+     */
+    public float getFeatureWhitening(int index) {
+      return featureWhitening_.getFloat(index);
+    }
+    /**
+     * <pre>
+     * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+     * identity. Since version 2.
+     * </pre>
+     *
+     * <code>repeated float feature_whitening = 10;</code>
+     * @param index The index to set the value at.
+     * @param value The featureWhitening to set.
+     * @return This builder for chaining.
+     */
+    public Builder setFeatureWhitening(
+        int index, float value) {
+
+      ensureFeatureWhiteningIsMutable();
+      featureWhitening_.setFloat(index, value);
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+     * identity. Since version 2.
+     * </pre>
+     *
+     * <code>repeated float feature_whitening = 10;</code>
+     * @param value The featureWhitening to add.
+     * @return This builder for chaining.
+     */
+    public Builder addFeatureWhitening(float value) {
+
+      ensureFeatureWhiteningIsMutable();
+      featureWhitening_.addFloat(value);
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+     * identity. Since version 2.
+     * </pre>
+     *
+     * <code>repeated float feature_whitening = 10;</code>
+     * @param values The featureWhitening to add.
+     * @return This builder for chaining.
+     */
+    public Builder addAllFeatureWhitening(
+        java.lang.Iterable<? extends java.lang.Float> values) {
+      ensureFeatureWhiteningIsMutable();
+      com.google.protobuf.AbstractMessageLite.Builder.addAll(
+          values, featureWhitening_);
+      bitField0_ |= 0x00000200;
+      onChanged();
+      return this;
+    }
+    /**
+     * <pre>
+     * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+     * identity. Since version 2.
+     * </pre>
+     *
+     * <code>repeated float feature_whitening = 10;</code>
+     * @return This builder for chaining.
+     */
+    public Builder clearFeatureWhitening() {
+      featureWhitening_ = emptyFloatList();
+      bitField0_ = (bitField0_ & ~0x00000200);
       onChanged();
       return this;
     }

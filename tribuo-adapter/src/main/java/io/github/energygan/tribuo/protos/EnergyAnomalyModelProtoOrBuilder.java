@@ -52,7 +52,7 @@ public interface EnergyAnomalyModelProtoOrBuilder extends
 
   /**
    * <pre>
-   * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+   * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
    * </pre>
    *
    * <code>repeated float feature_offset = 4;</code>
@@ -61,7 +61,7 @@ public interface EnergyAnomalyModelProtoOrBuilder extends
   java.util.List<java.lang.Float> getFeatureOffsetList();
   /**
    * <pre>
-   * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+   * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
    * </pre>
    *
    * <code>repeated float feature_offset = 4;</code>
@@ -70,7 +70,7 @@ public interface EnergyAnomalyModelProtoOrBuilder extends
   int getFeatureOffsetCount();
   /**
    * <pre>
-   * Feature standardisation: x' = (x - offset) / scale, one entry per feature id.
+   * Feature standardisation: x' = W (x - offset) / scale, one offset and scale per feature id.
    * </pre>
    *
    * <code>repeated float feature_offset = 4;</code>
@@ -166,4 +166,36 @@ public interface EnergyAnomalyModelProtoOrBuilder extends
    * @return The sha256.
    */
   com.google.protobuf.ByteString getSha256();
+
+  /**
+   * <pre>
+   * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+   * identity. Since version 2.
+   * </pre>
+   *
+   * <code>repeated float feature_whitening = 10;</code>
+   * @return A list containing the featureWhitening.
+   */
+  java.util.List<java.lang.Float> getFeatureWhiteningList();
+  /**
+   * <pre>
+   * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+   * identity. Since version 2.
+   * </pre>
+   *
+   * <code>repeated float feature_whitening = 10;</code>
+   * @return The count of featureWhitening.
+   */
+  int getFeatureWhiteningCount();
+  /**
+   * <pre>
+   * The whitening matrix W of the standardisation, features x features, row-major; empty for the
+   * identity. Since version 2.
+   * </pre>
+   *
+   * <code>repeated float feature_whitening = 10;</code>
+   * @param index The index of the element to return.
+   * @return The featureWhitening at the given index.
+   */
+  float getFeatureWhitening(int index);
 }

@@ -30,13 +30,14 @@ public final class EnergyGanTribuo {
   static {
     java.lang.String[] descriptorData = {
       "\n\027energy-gan-tribuo.proto\022\020energygan.tri" +
-      "buo\"\316\001\n\027EnergyAnomalyModelProto\022\020\n\010metad" +
+      "buo\"\351\001\n\027EnergyAnomalyModelProto\022\020\n\010metad" +
       "ata\030\001 \001(\014\022\020\n\010manifest\030\002 \001(\t\022\022\n\nparameter" +
       "s\030\003 \001(\014\022\026\n\016feature_offset\030\004 \003(\002\022\025\n\rfeatu" +
       "re_scale\030\005 \003(\002\022\r\n\005score\030\006 \001(\t\022\021\n\tthresho" +
       "ld\030\007 \001(\001\022\032\n\022feature_importance\030\010 \003(\001\022\016\n\006" +
-      "sha256\030\t \001(\014B%\n!io.github.energygan.trib" +
-      "uo.protosP\001b\006proto3"
+      "sha256\030\t \001(\014\022\031\n\021feature_whitening\030\n \003(\002B" +
+      "%\n!io.github.energygan.tribuo.protosP\001b\006" +
+      "proto3"
     };
     descriptor = com.google.protobuf.Descriptors.FileDescriptor
       .internalBuildGeneratedFileFrom(descriptorData,
@@ -47,7 +48,7 @@ public final class EnergyGanTribuo {
     internal_static_energygan_tribuo_EnergyAnomalyModelProto_fieldAccessorTable = new
       com.google.protobuf.GeneratedMessageV3.FieldAccessorTable(
         internal_static_energygan_tribuo_EnergyAnomalyModelProto_descriptor,
-        new java.lang.String[] { "Metadata", "Manifest", "Parameters", "FeatureOffset", "FeatureScale", "Score", "Threshold", "FeatureImportance", "Sha256", });
+        new java.lang.String[] { "Metadata", "Manifest", "Parameters", "FeatureOffset", "FeatureScale", "Score", "Threshold", "FeatureImportance", "Sha256", "FeatureWhitening", });
   }
 
   // @@protoc_insertion_point(outer_class_scope)
