@@ -19,11 +19,15 @@ import java.util.Objects;
  * Convolutional networks for images: the energy network's strided convolutions (kernel 5, stride
  * 2), the generator's upsample-and-convolve stages ending in tanh, and the JSD estimator's
  * statistics network (convolutions joined with {@code z}, then a hidden layer). Images come in
- * {@code [-1, 1]}; there is no data scale and no base measure.
+ * {@code [-1, 1]}, the range of the generator's tanh; there is no data scale. The energy can carry
+ * a Gaussian base measure {@code (ρ/2)·‖x‖²} ({@code energyBasePrecision}), as the anomaly scores
+ * of images want; the image presets have none.
  *
  * @param imageShape {@code [C, H, W]}, each {@code > 0}
  * @param latentFeatures the latent dimension {@code k > 0}
  * @param energy the energy network's convolution channels and activation
+ * @param energyBasePrecision {@code ρ ≥ 0}, finite: the precision of the energy's Gaussian base
+ *     measure; 0 for none (a file that does not give it reads as 0)
  * @param generatorChannels the generator's channels, from its first map to its last hidden stage
  * @param estimator JSD or NONE (there is no convolutional encoder); for JSD its layers are the
  *     statistics network's convolution channels followed by the width of its hidden layer
@@ -32,9 +36,24 @@ public record ConvArchitecture(
         List<Long> imageShape,
         long latentFeatures,
         Layers energy,
+        float energyBasePrecision,
         List<Long> generatorChannels,
         EstimatorSpec estimator)
         implements EnergyGanArchitecture {
+
+    /**
+     * An architecture whose energy has no base measure.
+     *
+     * @throws IllegalArgumentException naming the first invalid field
+     */
+    public ConvArchitecture(
+            List<Long> imageShape,
+            long latentFeatures,
+            Layers energy,
+            List<Long> generatorChannels,
+            EstimatorSpec estimator) {
+        this(imageShape, latentFeatures, energy, 0f, generatorChannels, estimator);
+    }
 
     /**
      * Validates and copies.
@@ -51,6 +70,7 @@ public record ConvArchitecture(
         imageShape = List.copyOf(imageShape);
         Checks.positive("latentFeatures", latentFeatures);
         Objects.requireNonNull(energy, "energy");
+        Checks.nonNegative("energyBasePrecision", energyBasePrecision);
         generatorChannels = new Layers(generatorChannels, energy.activation()).widths();
         Objects.requireNonNull(estimator, "estimator");
         if (estimator.kind() == EnergyGanArchitecture.Estimator.INFOGAN) {
@@ -90,6 +110,7 @@ public record ConvArchitecture(
                 java.util.List.of(channels, imageShape.get(1), imageShape.get(2)),
                 latentFeatures,
                 energy,
+                energyBasePrecision,
                 generatorChannels,
                 estimator);
     }
@@ -97,21 +118,29 @@ public record ConvArchitecture(
     /** {@inheritDoc} */
     @Override
     public ConvArchitecture withLatentFeatures(long latent) {
-        return new ConvArchitecture(imageShape, latent, energy, generatorChannels, estimator);
+        return new ConvArchitecture(
+                imageShape, latent, energy, energyBasePrecision, generatorChannels, estimator);
     }
 
     /** {@inheritDoc} */
     @Override
     public ConvArchitecture withEstimator(EnergyGanArchitecture.Estimator kind) {
         return new ConvArchitecture(
-                imageShape, latentFeatures, energy, generatorChannels, estimator.withKind(kind));
+                imageShape,
+                latentFeatures,
+                energy,
+                energyBasePrecision,
+                generatorChannels,
+                estimator.withKind(kind));
     }
 
     /** {@inheritDoc} */
     @Override
     public EnergyGanBlock newBlock() {
         Shape shape = dataShape();
-        EnergyConv u = new EnergyConv(shape, energy.widthArray(), energy.activation());
+        EnergyConv u =
+                new EnergyConv(
+                        shape, energy.widthArray(), energy.activation(), energyBasePrecision);
         GeneratorConv g =
                 new GeneratorConv(
                         latentFeatures,

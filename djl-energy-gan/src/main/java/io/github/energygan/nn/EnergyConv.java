@@ -16,12 +16,18 @@ import ai.djl.util.PairList;
 
 import io.github.energygan.gradient.TraceableBlock;
 import io.github.energygan.gradient.TracedForward;
+import io.github.energygan.util.Scalars;
 
 /**
  * A convolutional energy function {@code U(x)} on images: strided convolutions (kernel 5, stride 2,
  * padding 2) with LeakyReLU(0.2), no normalisation, then a linear map to one value, {@code (batch,
  * C, H, W) → (batch)}. The 28×28 reference of Kumar et al. 2019 has channels 64, 128, 256, 512; narrower
  * presets keep the layout. Traceable, so the gradient penalty is exact.
+ *
+ * <p>Optionally the energy carries a Gaussian base measure, {@code U(x) = f(x) + (ρ/2)·‖x‖²} over
+ * all pixels, as {@link EnergyMlp}'s does: the model {@code exp(−U)} is then normalisable whatever
+ * the network learns, and the energy grows away from the data however the network extrapolates,
+ * which is what an anomaly score on images needs.
  */
 public class EnergyConv extends AbstractBlock implements EnergyNetwork, TraceableBlock {
 
@@ -29,6 +35,7 @@ public class EnergyConv extends AbstractBlock implements EnergyNetwork, Traceabl
 
     private final ConvolutionStack features;
     private final Linear head;
+    private final float basePrecision;
 
     /**
      * Creates the network.
@@ -39,7 +46,26 @@ public class EnergyConv extends AbstractBlock implements EnergyNetwork, Traceabl
      * @throws IllegalArgumentException if a size is not positive
      */
     public EnergyConv(Shape dataShape, long[] channels, ActivationFunction activation) {
+        this(dataShape, channels, activation, 0f);
+    }
+
+    /**
+     * Creates the network with a Gaussian base measure.
+     *
+     * @param dataShape {@code (C, H, W)}
+     * @param channels the channels of each convolution
+     * @param activation the activation after each convolution
+     * @param basePrecision {@code ρ ≥ 0}, finite; 0 for none
+     * @throws IllegalArgumentException if a size is not positive or {@code ρ} is out of range
+     */
+    public EnergyConv(
+            Shape dataShape, long[] channels, ActivationFunction activation, float basePrecision) {
         super(VERSION);
+        if (!(basePrecision >= 0f) || Float.isInfinite(basePrecision)) {
+            throw new IllegalArgumentException(
+                    "The energy's base precision must be finite and >= 0, got " + basePrecision);
+        }
+        this.basePrecision = basePrecision;
         features = addChildBlock("features", new ConvolutionStack(dataShape, channels, activation));
         head = addChildBlock("head", Linear.builder().setUnits(1).build());
     }
@@ -61,10 +87,31 @@ public class EnergyConv extends AbstractBlock implements EnergyNetwork, Traceabl
         features.checkInput(x, "energy network");
         NDArray h = features.forward(parameterStore, inputs, training, params).singletonOrThrow();
         NDArray flat = h.reshape(h.getShape().get(0), -1);
-        return new NDList(
+        NDArray energy =
                 head.forward(parameterStore, new NDList(flat), training, params)
                         .singletonOrThrow()
-                        .squeeze(1));
+                        .squeeze(1);
+        return new NDList(basePrecision == 0f ? energy : energy.add(base(x)));
+    }
+
+    /**
+     * Returns the precision {@code ρ} of the Gaussian base measure; 0 if there is none.
+     *
+     * @return {@code ρ ≥ 0}
+     */
+    public float getBasePrecision() {
+        return basePrecision;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public NDArray baseEnergies(NDArray x) {
+        return basePrecision == 0f ? EnergyNetwork.super.baseEnergies(x) : base(x);
+    }
+
+    /** {@code (ρ/2)·‖x‖²} per image. */
+    private NDArray base(NDArray x) {
+        return Scalars.mul(x.square().sum(new int[] {1, 2, 3}), basePrecision / 2f);
     }
 
     /** {@inheritDoc} */
@@ -80,8 +127,19 @@ public class EnergyConv extends AbstractBlock implements EnergyNetwork, Traceabl
                 parameterStore.getValue(head.getParameters().get("weight"), device, training);
         NDArray bias = parameterStore.getValue(head.getParameters().get("bias"), device, training);
         NDArray out = Linear.linear(flat, weight, bias).singletonOrThrow().squeeze(1);
+        if (basePrecision == 0f) {
+            return new TracedForward(
+                    out, g -> inner.pullback(g.expandDims(1).matMul(weight).reshape(hidden)));
+        }
+        // d/dx (ρ/2)‖x‖² = ρ·x, so the pullback of g adds g·ρ·x.
         return new TracedForward(
-                out, g -> inner.pullback(g.expandDims(1).matMul(weight).reshape(hidden)));
+                out.add(base(input)),
+                g ->
+                        inner.pullback(g.expandDims(1).matMul(weight).reshape(hidden))
+                                .add(
+                                        Scalars.mul(
+                                                input.mul(g.reshape(g.getShape().get(0), 1, 1, 1)),
+                                                basePrecision)));
     }
 
     /** {@inheritDoc} */
@@ -99,6 +157,9 @@ public class EnergyConv extends AbstractBlock implements EnergyNetwork, Traceabl
 
     @Override
     public String toString() {
-        return "U " + features + " → linear 1";
+        String network = "U " + features + " → linear 1";
+        return basePrecision == 0f
+                ? network
+                : network + " + Gaussian base, precision " + basePrecision;
     }
 }

@@ -57,17 +57,44 @@ class ConvInputGradientTest {
                 6);
     }
 
+    @Test
+    void aConvEnergyWithABaseMeasureHasItsExactPenaltyToo() {
+        EnergyConv energy =
+                new EnergyConv(
+                        new Shape(2, 9, 10),
+                        new long[] {3, 4},
+                        ActivationFunction.leakyRelu(0.2f),
+                        0.7f);
+        assertExactPenalty(energy, new Shape(2, 9, 10), 3, 7, "leaky, base 0.7");
+        // The base term is (ρ/2)‖x‖², the whole energy minus the network's part.
+        NDArray x = manager.randomNormal(new Shape(3, 2, 9, 10)).toType(DataType.FLOAT64, false);
+        double[] base = energy.baseEnergies(x).toDoubleArray();
+        double[] squares = x.square().sum(new int[] {1, 2, 3}).toDoubleArray();
+        for (int i = 0; i < base.length; i++) {
+            assertEquals(0.7f / 2.0 * squares[i], base[i], 1e-9 * squares[i]);
+        }
+    }
+
     /** The exact penalty and its θ-gradients against the create-graph reference. */
     private void assertExactPenalty(
             Shape image, long[] channels, ActivationFunction activation, int batch, int seed) {
-        EnergyConv energy = new EnergyConv(image, channels, activation);
+        assertExactPenalty(
+                new EnergyConv(image, channels, activation),
+                image,
+                batch,
+                seed,
+                activation.toString());
+    }
+
+    private void assertExactPenalty(
+            EnergyConv energy, Shape image, int batch, int seed, String label) {
         Engine.getInstance().setRandomSeed(seed);
         energy.initialize(manager, DataType.FLOAT64, new Shape(1).addAll(image));
         NDArray x =
                 manager.randomNormal(new Shape(batch).addAll(image))
                         .toType(DataType.FLOAT64, false);
         CreateGraphReference.assertMatchesReference(
-                energy, x, ExactInputGradient.INSTANCE, 1e-4, activation.toString());
+                energy, x, ExactInputGradient.INSTANCE, 1e-4, label);
     }
 
     /**

@@ -68,6 +68,15 @@ class FrozenFormatsTest {
     void theCurrentSchemaWritesWhatItReads() throws Exception {
         assertEquals(FROZEN_MLP, EnergyGanArchitecture.fromJson(FROZEN_MLP.toJson()));
         assertEquals(FROZEN_CONV, EnergyGanArchitecture.fromJson(FROZEN_CONV.toJson()));
+        ConvArchitecture withBase =
+                new ConvArchitecture(
+                        FROZEN_CONV.imageShape(),
+                        FROZEN_CONV.latentFeatures(),
+                        FROZEN_CONV.energy(),
+                        0.25f,
+                        FROZEN_CONV.generatorChannels(),
+                        FROZEN_CONV.estimator());
+        assertEquals(withBase, EnergyGanArchitecture.fromJson(withBase.toJson()));
         assertEquals(
                 FROZEN_MLP,
                 ArchitectureJson.read(FROZEN_MLP.toJson(), ArchitectureJson.SCHEMA_VERSION));

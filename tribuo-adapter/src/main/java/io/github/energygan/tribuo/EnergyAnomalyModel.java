@@ -6,6 +6,7 @@ package io.github.energygan.tribuo;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 import com.google.protobuf.Any;
 import com.oracle.labs.mlrg.olcut.util.Pair;
@@ -428,7 +429,9 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
                 examples,
                 chunk -> {
                     try (NDManager manager = gan.getModel().getNDManager().newSubManager()) {
-                        NDArray x = standardised(chunk, manager, new int[chunk.size()]);
+                        NDArray x =
+                                networkInput(
+                                        gan, standardised(chunk, manager, new int[chunk.size()]));
                         EnergyScorer scorer = EnergyScorer.of(gan.getBlock());
                         NDArray baseTerm = scorer.baseEnergies(x);
                         NDArray networkTerm = scorer.energies(x).sub(baseTerm);
@@ -465,9 +468,10 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
      */
     static NDArray scores(EnergyGanModel gan, AnomalyScore score, NDArray x) {
         EnergyScorer scorer = EnergyScorer.of(gan.getBlock());
+        NDArray input = networkInput(gan, x);
         return score == AnomalyScore.ENERGY
-                ? scorer.energies(x)
-                : scorer.squaredGradientNorms(x);
+                ? scorer.energies(input)
+                : scorer.squaredGradientNorms(input);
     }
 
     /**
@@ -483,9 +487,17 @@ public final class EnergyAnomalyModel extends Model<Event> implements AutoClosea
     static NDArray attributions(EnergyGanModel gan, FeatureStandardiser standardiser, NDArray raw) {
         NDArray gradient =
                 EnergyScorer.of(gan.getBlock())
-                        .energiesAndGradients(standardiser.apply(raw))
+                        .energiesAndGradients(networkInput(gan, standardiser.apply(raw)))
                         .get(1);
-        return standardiser.attributions(raw, gradient);
+        return standardiser.attributions(raw, gradient.reshape(raw.getShape()));
+    }
+
+    /**
+     * Standardised features {@code (n, features)} in the shape the networks take: unchanged for
+     * perceptrons, {@code (n, C, H, W)} for image energies (features in row-major pixel order).
+     */
+    static NDArray networkInput(EnergyGanModel gan, NDArray x) {
+        return x.reshape(new Shape(x.getShape().get(0)).addAll(gan.getArchitecture().dataShape()));
     }
 
     /**

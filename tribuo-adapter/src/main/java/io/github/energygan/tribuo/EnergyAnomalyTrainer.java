@@ -20,6 +20,7 @@ import com.oracle.labs.mlrg.olcut.config.property.SimpleProperty;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 
+import io.github.energygan.model.ConvArchitecture;
 import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EstimatorSpec;
 import io.github.energygan.model.EnergyGanArchitecture.Estimator;
@@ -100,10 +101,22 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
     /** The name of the models this trainer builds. */
     public static final String MODEL_NAME = "energy-anomaly-detection-model";
 
+    @Config(
+            description =
+                    "Image shape (channels, height, width) of the features, for convolutional"
+                            + " networks on pixels: the feature map's features, in name order,"
+                            + " are the pixels in row-major order, channel by channel, and the"
+                            + " widths become the networks' channels; empty (the default) for"
+                            + " perceptrons.")
+    private int[] imageShape = {};
+
     @Config(description = "Dimension k of the generator's latent code z ~ N(0, I_k).")
     private int latentSize = 16;
 
-    @Config(description = "Widths of the energy network's hidden layers (LeakyReLU 0.2).")
+    @Config(
+            description =
+                    "Widths of the energy network's hidden layers (LeakyReLU 0.2); with an"
+                            + " imageShape, the channels of its strided convolutions.")
     private int[] energyWidths = {256, 256};
 
     @Config(
@@ -114,13 +127,18 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                             + " extrapolates; 0 for none (the article's energy).")
     private float basePrecision = 1f;
 
-    @Config(description = "Widths of the generator's hidden layers (ReLU).")
+    @Config(
+            description =
+                    "Widths of the generator's hidden layers (ReLU); with an imageShape, the"
+                            + " channels of its first map and of each transposed convolution but"
+                            + " the last.")
     private int[] generatorWidths = {256, 256};
 
     @Config(
             description =
                     "Widths of the entropy estimator's hidden layers (the statistics network for"
-                            + " JSD, the encoder for INFOGAN).")
+                            + " JSD, the encoder for INFOGAN); with an imageShape, the statistics"
+                            + " network's convolution channels, then its hidden width.")
     private int[] estimatorWidths = {256, 256};
 
     @Config(description = "The generator's entropy estimator: JSD, INFOGAN or NONE.")
@@ -331,6 +349,28 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
                 contamination,
                 "in [0, 1)");
         require("loggingInterval", loggingInterval >= 0, loggingInterval, ">= 0");
+        require(
+                "imageShape",
+                imageShape != null
+                        && (imageShape.length == 0
+                                || (imageShape.length == 3
+                                        && Arrays.stream(imageShape).allMatch(v -> v > 0))),
+                imageShape == null ? null : Arrays.toString(imageShape),
+                "empty, or three sizes > 0 (channels, height, width)");
+        if (imageShape.length == 3) {
+            require(
+                    "generatorOutputBound",
+                    generatorOutputBound == 0f,
+                    generatorOutputBound,
+                    "0 with an imageShape (the image generator ends in tanh; use scaling"
+                            + " BOUNDED to bring the pixels into its range)");
+            try {
+                architecture(Math.toIntExact(imageFeatures()));
+            } catch (IllegalArgumentException e) {
+                throw new PropertyException(
+                        "", "imageShape", "EnergyAnomalyTrainer: " + e.getMessage());
+            }
+        }
         this.rng = new SplittableRandom(seed);
         this.invocationCount = 0;
     }
@@ -452,7 +492,7 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         NDArray x = standardiser.apply(raw);
         ArrayDataset dataset =
                 new ArrayDataset.Builder()
-                        .setData(x)
+                        .setData(EnergyAnomalyModel.networkInput(gan, x))
                         .setSampling(Math.min(batchSize, data.size()), true)
                         .build();
         new EnergyGanTrainer(gan, trainingConfig(trainingSeed)).fit(dataset);
@@ -533,9 +573,23 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
+    /** {@code C·H·W} of the image shape. */
+    private long imageFeatures() {
+        return (long) imageShape[0] * imageShape[1] * imageShape[2];
+    }
+
     private EnergyGanArchitecture architecture(int features) {
         // The reference activations: LeakyReLU(0.2) for U and the estimator, ReLU for G.
         ActivationFunction leaky = ActivationFunction.leakyRelu(0.2f);
+        if (imageShape.length == 3) {
+            return new ConvArchitecture(
+                    Arrays.stream(imageShape).asLongStream().boxed().toList(),
+                    latentSize,
+                    Layers.of(leaky, toLongs(energyWidths)),
+                    basePrecision,
+                    Arrays.stream(generatorWidths).asLongStream().boxed().toList(),
+                    new EstimatorSpec(estimator, Layers.of(leaky, toLongs(estimatorWidths))));
+        }
         return new MlpArchitecture(
                 features,
                 latentSize,
@@ -579,13 +633,23 @@ public final class EnergyAnomalyTrainer implements Trainer<Event> {
         return Arrays.stream(values).asLongStream().toArray();
     }
 
-    private static void checkTrainingData(Dataset<Event> examples) {
+    private void checkTrainingData(Dataset<Event> examples) {
         if (examples.size() == 0) {
             throw new IllegalArgumentException(
                     "The training dataset is empty; expected at least one EXPECTED event");
         }
         if (examples.getFeatureIDMap().size() == 0) {
             throw new IllegalArgumentException("The training dataset has no features");
+        }
+        if (imageShape.length == 3 && examples.getFeatureIDMap().size() != imageFeatures()) {
+            throw new IllegalArgumentException(
+                    "The training dataset has "
+                            + examples.getFeatureIDMap().size()
+                            + " features, but imageShape "
+                            + Arrays.toString(imageShape)
+                            + " needs "
+                            + imageFeatures()
+                            + " (channels × height × width)");
         }
         if (examples.getOutputInfo().getUnknownCount() > 0) {
             throw new IllegalArgumentException(

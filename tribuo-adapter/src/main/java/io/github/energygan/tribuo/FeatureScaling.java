@@ -36,6 +36,14 @@ public enum FeatureScaling {
     GLOBAL,
 
     /**
+     * Each feature's mean subtracted, then one scale for all: the largest absolute deviation from
+     * the mean in the training data, so that every training value lies in {@code [−1, 1]}, the
+     * range of the convolutional generator's tanh. The choice for image energies ({@code
+     * imageShape}); as {@link #GLOBAL}, it keeps the pixels' relative scales.
+     */
+    BOUNDED,
+
+    /**
      * As {@link #GLOBAL}, then decorrelated: {@code W = Σ^(−1/2)} (symmetric, so each whitened
      * feature stays tied to its own original feature) for the training data's covariance {@code Σ}
      * shrunk towards a multiple of the identity by the Ledoit–Wolf intensity, which is chosen from
@@ -75,7 +83,10 @@ public enum FeatureScaling {
         if (this == PER_FEATURE) {
             return new FeatureStandardiser(mean.toFloatArray(), std.maximum(floor).toFloatArray());
         }
-        float overall = centred.square().mean().sqrt().getFloat();
+        float overall =
+                this == BOUNDED
+                        ? centred.abs().max().getFloat()
+                        : centred.square().mean().sqrt().getFloat();
         float[] scale = std.zerosLike().add(overall > 0f ? overall : 1f).toFloatArray();
         return new FeatureStandardiser(
                 mean.toFloatArray(),

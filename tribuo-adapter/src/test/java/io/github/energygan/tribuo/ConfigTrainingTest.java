@@ -22,7 +22,10 @@ import org.tribuo.anomaly.libsvm.SVMAnomalyType;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Tribuo's anomaly-detection tutorial setting (train on 2,000 EXPECTED events of {@code
@@ -30,6 +33,27 @@ import java.nio.file.Path;
  * config as a Tribuo user would, beside the tutorial's one-class SVM (RBF, γ = 1, ν = 0.1).
  */
 class ConfigTrainingTest {
+
+    /** Every config this module ships configures its trainer (no data is read). */
+    @Test
+    void everyShippedConfigConfiguresItsTrainer() throws Exception {
+        List<Path> configs;
+        try (Stream<Path> files = Files.list(Path.of("configs"))) {
+            configs = files.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+        }
+        assertTrue(configs.size() >= 6, configs.toString());
+        for (Path config : configs) {
+            try (ConfigurationManager cm = new ConfigurationManager(config.toString())) {
+                EnergyAnomalyTrainer trainer = (EnergyAnomalyTrainer) cm.lookup("trainer");
+                assertTrue(trainer.toString().startsWith("EnergyAnomalyTrainer{"), config.toString());
+                if (config.getFileName().toString().endsWith("-conv.xml")) {
+                    assertTrue(
+                            trainer.toString().contains("imageShape=[1, 28, 28]"),
+                            trainer.toString());
+                }
+            }
+        }
+    }
 
     @Test
     @SuppressWarnings("unchecked")
