@@ -61,7 +61,10 @@ import java.util.TreeMap;
  * positive minus negative phase with a zero-centred gradient penalty, against a generator kept
  * diverse by a mutual-information entropy estimate) fitted to the EXPECTED events, whose energy
  * then scores new events. Multilayer perceptrons on the features, standardised as {@link #scaling}
- * says. The energy can carry a Gaussian base measure, {@code U(x) = f(x) + ρ‖x'‖²/2} on the
+ * says; with an {@link #imageShape}, convolutional networks on the features read as images (the
+ * image presets' layout: strided convolutions for the energy, upsampling ones ending in tanh for
+ * the generator), for which {@link FeatureScaling#BOUNDED} scaling brings every training pixel
+ * into the tanh's range. The energy can carry a Gaussian base measure, {@code U(x) = f(x) + ρ‖x'‖²/2} on the
  * standardised features {@code x'} ({@link #basePrecision}, by default {@code ρ = 1}; {@code 0}
  * gives the article's energy): the network {@code f} is shaped only near the data and the
  * generator's samples, and without the base it can make the energy <i>fall</i> away from them,
