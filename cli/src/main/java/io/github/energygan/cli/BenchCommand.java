@@ -3,12 +3,19 @@
  */
 package io.github.energygan.cli;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.dataset.RandomAccessDataset;
 import ai.djl.training.Trainer;
 
+import io.github.energygan.dataset.FashionMnist;
 import io.github.energygan.dataset.ToyDataset2d;
+import io.github.energygan.model.EnergyGanArchitecture;
 import io.github.energygan.model.EnergyGanModel;
 import io.github.energygan.preset.EnergyGanPreset;
+import io.github.energygan.sampling.LatentSampling;
+import io.github.energygan.sampling.SampleRequest;
+import io.github.energygan.scoring.EnergyScorer;
 import io.github.energygan.training.EnergyGanTrainer;
 import io.github.energygan.training.EnergyGanTrainingConfig;
 import io.github.energygan.training.listener.EnergyGanListener;
@@ -30,7 +37,8 @@ import java.util.concurrent.Callable;
 /**
  * Measures training: milliseconds per iteration ({@code nCritic} energy steps with the gradient
  * penalty plus one generator step), peak resident memory, and resident memory growth between the
- * end of the warm-up and the end of a long run. With {@code --pytorch-rounds}, it then times the
+ * end of the warm-up and the end of a long run, on a 2-D data set or on Fashion-MNIST images; then
+ * the trained model's sampling (chain-steps/s) and scoring (points/s) throughput. With {@code --pytorch-rounds}, it then times the
  * PyTorch reference of the same setting and itself again, interleaved, and prints the ratio.
  */
 @Command(
@@ -38,8 +46,9 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
             "Time training iterations and watch resident memory over a long run:",
-            "prints ms/iteration, peak RSS, and RSS growth after warm-up; with --pytorch-rounds,",
-            "also the PyTorch reference, interleaved, and the ratio."
+            "prints ms/iteration, peak RSS, and RSS growth after warm-up, then the trained",
+            "model's sampling (chain-steps/s) and scoring (points/s) throughput; with",
+            "--pytorch-rounds, also the PyTorch reference, interleaved, and the ratio."
         })
 public final class BenchCommand implements Callable<Integer> {
 
@@ -167,12 +176,24 @@ public final class BenchCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             EnergyGanTrainingConfig.Builder builder = training.trainingConfig();
             int batchSize = builder.build().batchSize();
-            ToyDataset2d dataset =
-                    ToyDataset2d.byName(
-                            training.dataset, manager, training.dataSize, training.seed, batchSize);
-            try (EnergyGanModel model =
-                    EnergyGanModel.newModel(
-                            training.architecture(dataset.getStandardDeviation()), training.seed)) {
+            RandomAccessDataset dataset;
+            EnergyGanArchitecture architecture;
+            if (training.isImage()) {
+                FashionMnist images = ImageExperiment.trainingImages(training, manager, batchSize);
+                dataset = ImageExperiment.trainingSet(training, images, batchSize);
+                architecture = training.architecture(1f);
+            } else {
+                ToyDataset2d points =
+                        ToyDataset2d.byName(
+                                training.dataset,
+                                manager,
+                                training.dataSize,
+                                training.seed,
+                                batchSize);
+                dataset = points;
+                architecture = training.architecture(points.getStandardDeviation());
+            }
+            try (EnergyGanModel model = EnergyGanModel.newModel(architecture, training.seed)) {
                 Probe meter = new Probe(warmup, iterations, samples);
                 EnergyGanTrainingConfig config = builder.addTrainingListeners(meter).build();
                 if (report) {
@@ -192,6 +213,7 @@ public final class BenchCommand implements Callable<Integer> {
                         (meter.endNanos - meter.warmNanos) / 1e6 / (iterations - warmup);
                 if (report) {
                     report(meter, config, msPerIteration, total, iterations, out);
+                    throughput(model, manager, out);
                 }
                 return msPerIteration;
             }
@@ -234,6 +256,54 @@ public final class BenchCommand implements Callable<Integer> {
                     iterations);
         } else {
             out.println("  RSS growth           n/a (no /proc/self/status on this system)");
+        }
+    }
+
+    /**
+     * Times the trained model's two other workloads: latent MALA sampling (the {@code sample}
+     * command's defaults: 2,500 chains for points, 500 for images, the data's default steps) and
+     * energy scoring ({@code U(x)} of generated points through {@link EnergyScorer}, 100,000
+     * points or 10,000 images). Each result is read back, so that the timing holds the whole
+     * computation.
+     */
+    private void throughput(EnergyGanModel model, NDManager manager, PrintStream out) {
+        boolean images = model.getArchitecture().dataShape().dimension() == 3;
+        try (NDManager scope = manager.newSubManager()) {
+            SampleRequest request =
+                    SampleRequest.builder()
+                            .setCount(images ? 500 : 2500)
+                            .optSeed(training.seed)
+                            .build()
+                            .forData(model.getArchitecture().dataShape());
+            long start = System.nanoTime();
+            LatentSampling.sample(model.getBlock(), scope, request).samples().toFloatArray();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long chainSteps =
+                    (long) request.getCount() * (request.getWarmUpSteps() + request.getSteps());
+            out.printf(
+                    Locale.ROOT,
+                    "  sampling             %.0f chain-steps/s (latent %s, %d chains × %d steps in"
+                            + " %.2f s)%n",
+                    chainSteps / seconds,
+                    request.getMethod(),
+                    request.getCount(),
+                    request.getWarmUpSteps() + request.getSteps(),
+                    seconds);
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            int points = images ? 10_000 : 100_000;
+            NDArray x = model.generate(scope, points, training.seed + 1);
+            EnergyScorer scorer = EnergyScorer.of(model.getBlock());
+            long start = System.nanoTime();
+            scorer.energies(x).toFloatArray();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            out.printf(
+                    Locale.ROOT,
+                    "  scoring              %.0f points/s (U(x) of %d generated %s in %.2f s)%n",
+                    points / seconds,
+                    points,
+                    images ? "images" : "points",
+                    seconds);
         }
     }
 

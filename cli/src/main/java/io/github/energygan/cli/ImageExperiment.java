@@ -81,23 +81,8 @@ final class ImageExperiment {
         EnergyGanTrainingConfig.Builder configBuilder = options.trainingConfig();
         EnergyGanTrainingConfig probe = configBuilder.build();
         try (NDManager manager = NDManager.newBaseManager()) {
-            FashionMnist.Builder data =
-                    FashionMnist.builder()
-                            .setManager(manager)
-                            .optFolder(options.dataFolder)
-                            .setSampling(probe.batchSize(), true);
-            if (options.classes != null) {
-                data.optClasses(options.classes);
-            }
-            FashionMnist train = data.build();
-            RandomAccessDataset trainingSet =
-                    options.isStacked()
-                            ? StackedFashionMnist.builder()
-                                    .setSource(train)
-                                    .optSeed(options.seed)
-                                    .setSampling(probe.batchSize(), true)
-                                    .build()
-                            : train;
+            FashionMnist train = trainingImages(options, manager, probe.batchSize());
+            RandomAccessDataset trainingSet = trainingSet(options, train, probe.batchSize());
             EnergyGanArchitecture architecture = options.architecture(1f);
             try (OutputDirectory.Claim claim = ToyExperiment.claim(output, overwrite, resume)) {
                 Path checkpoint = resume ? ToyExperiment.resumableCheckpoint(output) : null;
@@ -149,6 +134,32 @@ final class ImageExperiment {
                 }
             }
         }
+    }
+
+    /** The training images the options name (classes, folder), sampled in shuffled batches. */
+    static FashionMnist trainingImages(TrainingOptions options, NDManager manager, int batchSize)
+            throws IOException {
+        FashionMnist.Builder data =
+                FashionMnist.builder()
+                        .setManager(manager)
+                        .optFolder(options.dataFolder)
+                        .setSampling(batchSize, true);
+        if (options.classes != null) {
+            data.optClasses(options.classes);
+        }
+        return data.build();
+    }
+
+    /** The images themselves, or their seeded stacks for the stacked data set. */
+    static RandomAccessDataset trainingSet(
+            TrainingOptions options, FashionMnist images, int batchSize) {
+        return options.isStacked()
+                ? StackedFashionMnist.builder()
+                        .setSource(images)
+                        .optSeed(options.seed)
+                        .setSampling(batchSize, true)
+                        .build()
+                : images;
     }
 
     /**

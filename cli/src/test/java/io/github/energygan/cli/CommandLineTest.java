@@ -473,6 +473,33 @@ class CommandLineTest {
         assertTrue(run.out().contains("time per iteration"), run.out());
         assertTrue(run.out().contains("peak RSS"), run.out());
         assertTrue(run.out().contains("RSS growth"), run.out());
+        assertTrue(
+                run.out().contains("latent MALA, 2500 chains × 200 steps"), run.out());
+        assertTrue(run.out().contains("points/s (U(x) of 100000 generated points"), run.out());
+    }
+
+    @Test
+    void benchTimesImageTrainingSamplingAndScoring() {
+        Run run =
+                run(
+                        "bench",
+                        "--dataset",
+                        "fashion-mnist",
+                        "--classes",
+                        "7",
+                        "--iterations",
+                        "3",
+                        "--warmup",
+                        "1",
+                        "--samples",
+                        "2",
+                        "--batch-size",
+                        "16");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("image-narrow"), run.out());
+        assertTrue(run.out().contains("time per iteration"), run.out());
+        assertTrue(run.out().contains("latent MALA, 500 chains × 20 steps"), run.out());
+        assertTrue(run.out().contains("points/s (U(x) of 10000 generated images"), run.out());
     }
 
     @Test
