@@ -283,12 +283,13 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(
                     Locale.ROOT,
                     "  sampling             %.0f chain-steps/s (latent %s, %d chains × %d steps in"
-                            + " %.2f s)%n",
+                            + " %.2f s); peak RSS %s%n",
                     chainSteps / seconds,
                     request.getMethod(),
                     request.getCount(),
                     request.getWarmUpSteps() + request.getSteps(),
-                    seconds);
+                    seconds,
+                    ResidentMemory.megabytes(ResidentMemory.peak()));
         }
         try (NDManager scope = manager.newSubManager()) {
             int points = images ? 10_000 : 100_000;
@@ -299,11 +300,13 @@ public final class BenchCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             out.printf(
                     Locale.ROOT,
-                    "  scoring              %.0f points/s (U(x) of %d generated %s in %.2f s)%n",
+                    "  scoring              %.0f points/s (U(x) of %d generated %s in %.2f s);"
+                            + " peak RSS %s%n",
                     points / seconds,
                     points,
                     images ? "images" : "points",
-                    seconds);
+                    seconds,
+                    ResidentMemory.megabytes(ResidentMemory.peak()));
         }
     }
 
